@@ -1,0 +1,100 @@
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+} from 'n8n-workflow';
+
+import {
+	errorFromNetworkFailure,
+	errorFromResponse,
+	errorFromUnexpectedSuccess,
+} from './apiErrors';
+import { BookeepingApiError, BookeepingInputError, type BookeepingError } from './errors';
+import { describeRejectedValue, normalizeInvoiceId } from './invoiceId';
+
+function invoiceIdOf(context: IExecuteSingleFunctions): string {
+	return normalizeInvoiceId(context.getNodeParameter('invoiceId', '')) ?? '';
+}
+
+/**
+ * Refuses an id that is not a 24-character hex id. Runs inside the request hook rather than
+ * as a preSend so that, under the Continue modes, the refused item keeps its input fields.
+ */
+function assertValidInvoiceId(context: IExecuteSingleFunctions): void {
+	const value = context.getNodeParameter('invoiceId', '') as unknown;
+	if (normalizeInvoiceId(value) !== undefined) return;
+	const itemIndex = context.getItemIndex();
+	throw new BookeepingInputError(
+		context.getNode(),
+		`Invalid Invoice ID in item ${itemIndex}: ${describeRejectedValue(value)}`,
+		{
+			itemIndex,
+			description:
+				"Invoice ID must be the invoice's 24-character hexadecimal id, e.g. 65f1c0ffee0123456789abcd. Check the value or expression that sets it. No request was sent for this item.",
+		},
+		{ field: 'invoiceId', rejectedValue: describeRejectedValue(value) },
+	);
+}
+
+function isEnvelope(body: unknown): boolean {
+	return typeof body === 'object' && body !== null && !Array.isArray(body) && !Buffer.isBuffer(body);
+}
+
+/** postReceive: a 2xx becomes `{ id, deleted: true }`; anything else becomes a clear error. */
+export async function toDeletedInvoice(
+	this: IExecuteSingleFunctions,
+	_items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	const invoiceId = invoiceIdOf(this);
+	const itemIndex = this.getItemIndex();
+	if (response.statusCode < 200 || response.statusCode >= 300) {
+		throw errorFromResponse(this.getNode(), itemIndex, invoiceId, response);
+	}
+	if (!isEnvelope(response.body)) {
+		throw errorFromUnexpectedSuccess(this.getNode(), itemIndex, invoiceId, response);
+	}
+	return [{ json: { id: invoiceId, deleted: true }, pairedItem: { item: itemIndex } }];
+}
+
+/**
+ * Under either Continue mode a failed item must stay one item, paired to its input, with
+ * `details` a workflow can branch on. For the error output n8n itself merges the input
+ * fields in, but only when the item has no keys besides error/message/details.
+ */
+function toErrorItem(context: IExecuteSingleFunctions, error: BookeepingError): INodeExecutionData {
+	const itemIndex = context.getItemIndex();
+	const failure: IDataObject = {
+		error: error.message,
+		details: { ...error.details, description: error.description ?? '' },
+	};
+	const json =
+		context.getNode().onError === 'continueErrorOutput'
+			? failure
+			: { ...context.getInputData().json, ...failure };
+	return { json, pairedItem: { item: itemIndex } };
+}
+
+/**
+ * Runs one item's request (and its postReceive), turning every failure, with or without an
+ * HTTP answer, into a BookeepingApiError: thrown under Stop Workflow, an item otherwise.
+ */
+export async function sendAndSettle(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	try {
+		assertValidInvoiceId(this);
+		return await this.makeRoutingRequest(requestData);
+	} catch (caught) {
+		const error =
+			caught instanceof BookeepingApiError || caught instanceof BookeepingInputError
+				? caught
+				: errorFromNetworkFailure(this.getNode(), this.getItemIndex(), invoiceIdOf(this), caught);
+		if (!this.continueOnFail()) throw error;
+		return [toErrorItem(this, error)];
+	}
+}

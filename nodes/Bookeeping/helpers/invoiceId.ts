@@ -1,0 +1,23 @@
+const INVOICE_ID_PATTERN = /^[0-9a-fA-F]{24}$/;
+
+/** The trimmed id when the value is a 24-character hexadecimal object id, else undefined. */
+export function normalizeInvoiceId(value: unknown): string | undefined {
+	if (typeof value !== 'string') return undefined;
+	const id = value.trim();
+	return INVOICE_ID_PATTERN.test(id) ? id : undefined;
+}
+
+/** A short, printable rendering of a rejected value for an error message. */
+export function describeRejectedValue(value: unknown): string {
+	if (value === undefined || value === '') return 'an empty value';
+	if (value === null) return 'null';
+	let text: string;
+	try {
+		text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
+	} catch {
+		text = Object.prototype.toString.call(value);
+	}
+	const kind = Array.isArray(value) ? 'array' : typeof value;
+	const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;
+	return kind === 'string' ? shown : `${kind} ${shown}`;
+}

@@ -1,0 +1,149 @@
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	IConnections,
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IWorkflowExecuteAdditionalData,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
+import { NodeHelpers, Workflow, createRunExecutionData } from 'n8n-workflow';
+
+import { bookeepingNode } from './builtPackage';
+import { TestCredentialsHelper, type SentRequest } from './credentialsHelper';
+import { FixedItems } from './testNodes';
+
+export type OnError = 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
+
+export const NODE_TYPE = 'n8n-nodes-bookeeping.bookeeping';
+const FIXED_ITEMS_TYPE = 'test.fixedItems';
+const NODE_NAME = 'Bookeeping';
+
+function nodeTypesOf(types: Record<string, INodeType>): INodeTypes {
+	return {
+		getByName: (name) => types[name],
+		getByNameAndVersion: (name, version) => NodeHelpers.getVersionedNodeType(types[name], version),
+		getKnownTypes: () => Object.fromEntries(Object.keys(types).map((name) => [name, { className: name, sourcePath: '' }])),
+	};
+}
+
+export const nodeTypes = nodeTypesOf({
+	[NODE_TYPE]: bookeepingNode,
+	[FIXED_ITEMS_TYPE]: new FixedItems(),
+});
+
+export interface RunOptions {
+	items: IDataObject[];
+	parameters: INodeParameters;
+	credential: ICredentialDataDecryptedObject;
+	onError?: OnError;
+	/** Origins of real regions to send to the sandbox instead (the URL asked for is recorded). */
+	hostRoutes?: Record<string, string>;
+	nodeTypes?: INodeTypes;
+	nodeType?: string;
+}
+
+export interface RunResult {
+	/** Items on the node's main output. */
+	success: INodeExecutionData[];
+	/** Items on the Error output (only with continueErrorOutput). */
+	errorOutput: INodeExecutionData[];
+	/** The execution error, when the run failed. */
+	error: IRun['data']['resultData']['error'];
+	/** Requests the node asked n8n to send, with the URL before any host re-routing. */
+	sent: SentRequest[];
+	run: IRun;
+}
+
+function additionalDataFor(credentialsHelper: TestCredentialsHelper, hooks: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
+	const url = 'http://127.0.0.1:5678';
+	return {
+		credentialsHelper,
+		hooks,
+		executeWorkflow: async () => {
+			throw new Error('Sub-workflows are not used by these tests');
+		},
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: `${url}/rest`,
+		instanceBaseUrl: url,
+		formBaseUrl: `${url}/form`,
+		formWaitingBaseUrl: `${url}/form-waiting`,
+		formTestBaseUrl: `${url}/form-test`,
+		webhookBaseUrl: `${url}/webhook`,
+		webhookWaitingBaseUrl: `${url}/webhook-waiting`,
+		webhookTestBaseUrl: `${url}/webhook-test`,
+		mcpBaseUrl: `${url}/mcp`,
+		mcpTestBaseUrl: `${url}/mcp-test`,
+		variables: {},
+		logAiEvent: () => {},
+		startRunnerTask: async () => {
+			throw new Error('Task runners are not used by these tests');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+/** Runs Fixed Items → Bookeeping through n8n-core's WorkflowExecute and collects each output. */
+export async function runBookeeping(options: RunOptions): Promise<RunResult> {
+	const mode: WorkflowExecuteMode = 'manual';
+	const nodes: INode[] = [
+		{
+			id: 'input',
+			name: 'Input',
+			type: FIXED_ITEMS_TYPE,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { items: JSON.stringify(options.items) },
+		},
+		{
+			id: 'bookeeping',
+			name: NODE_NAME,
+			type: options.nodeType ?? NODE_TYPE,
+			typeVersion: 1,
+			position: [200, 0],
+			parameters: options.parameters,
+			credentials: { bookeepingApi: { id: '1', name: 'Bookeeping test' } },
+			onError: options.onError ?? 'stopWorkflow',
+		},
+	];
+	const connections: IConnections = {
+		Input: { main: [[{ node: NODE_NAME, type: 'main', index: 0 }]] },
+	};
+	const workflowData = { id: 'test', name: 'test', nodes, connections, active: false, settings: {} };
+	const workflow = new Workflow({ ...workflowData, nodeTypes: options.nodeTypes ?? nodeTypes });
+
+	const credentialsHelper = new TestCredentialsHelper(options.credential, options.hostRoutes);
+	const hooks = new ExecutionLifecycleHooks(mode, 'test-execution', {
+		...workflowData,
+		isArchived: false,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		activeVersionId: null,
+	});
+	let finished: IRun | undefined;
+	hooks.addHandler('workflowExecuteAfter', (run) => {
+		finished = run;
+	});
+
+	const runExecutionData = createRunExecutionData({
+		executionData: {
+			nodeExecutionStack: [{ node: nodes[0], data: { main: [[{ json: {} }]] }, source: null }],
+		},
+	});
+	const execution = new WorkflowExecute(additionalDataFor(credentialsHelper, hooks), mode, runExecutionData);
+	const run = (await execution.processRunExecutionData(workflow)) ?? finished;
+	const outputs = run.data.resultData.runData[NODE_NAME]?.[0]?.data?.main ?? [];
+	return {
+		success: outputs[0] ?? [],
+		errorOutput: outputs[1] ?? [],
+		error: run.data.resultData.error,
+		sent: credentialsHelper.sent,
+		run,
+	};
+}
