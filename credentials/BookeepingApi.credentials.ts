@@ -70,6 +70,24 @@ export class BookeepingApi implements ICredentialType {
 			baseURL: BASE_URL_EXPRESSION,
 			url: '/v1/invoices',
 			qs: { page: 1, limit: 1 },
+			ignoreHttpStatusErrors: false,
 		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						"The API key was refused. Check the key, and that Region is your account's region: a key only works in its own region.",
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 429,
+					message: 'The key works but is rate limited right now. Try again in a minute.',
+				},
+			},
+		],
 	};
 }

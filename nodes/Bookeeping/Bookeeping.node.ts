@@ -21,8 +21,6 @@ export class Bookeeping implements INodeType {
 		requestDefaults: {
 			baseURL: BASE_URL_EXPRESSION,
 			headers: { Accept: 'application/json' },
-			// 4xx and 5xx answers reach postReceive, which turns them into clear errors.
-			ignoreHttpStatusErrors: true,
 		},
 		properties: [
 			{

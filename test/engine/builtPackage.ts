@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { PackageDirectoryLoader } from 'n8n-core';
 import type { ICredentialType, INodeType } from 'n8n-workflow';
 
 const PACKAGE_NAME = 'n8n-nodes-bookeeping';
@@ -14,29 +15,26 @@ function findPackageRoot(start: string): string {
 
 export const packageRoot = findPackageRoot(__dirname);
 
-interface N8nSection {
-	nodes: string[];
-	credentials: string[];
+export interface BuiltPackage {
+	node: INodeType;
+	credential: ICredentialType;
+	loader: PackageDirectoryLoader;
 }
 
-function loadClasses<T>(files: string[]): T[] {
-	return files.map((file) => {
-		const path = join(packageRoot, file);
-		if (!existsSync(path)) throw new Error(`${file} is listed in package.json but missing: run npm run build`);
-		const exported = require(path) as Record<string, new () => T>;
-		return Object.values(exported).map((Class) => new Class())[0];
-	});
-}
+let loaded: Promise<BuiltPackage> | undefined;
 
-/** The node and credential classes listed in package.json's `n8n` section, from `dist/`, as n8n loads them. */
-export function loadBuiltPackage(): { nodes: INodeType[]; credentials: ICredentialType[] } {
-	const n8n = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')).n8n as N8nSection;
-	return {
-		nodes: loadClasses<INodeType>(n8n.nodes),
-		credentials: loadClasses<ICredentialType>(n8n.credentials),
-	};
+/**
+ * The package as n8n loads a community package: n8n-core's PackageDirectoryLoader reads the
+ * `n8n` section of package.json and loads the compiled files from dist/ (run `npm run build`).
+ */
+export async function loadBuiltPackage(): Promise<BuiltPackage> {
+	loaded ??= (async () => {
+		const loader = new PackageDirectoryLoader(packageRoot);
+		await loader.loadAll();
+		const [node] = Object.values(loader.nodeTypes).map((entry) => entry.type as INodeType);
+		const [credential] = Object.values(loader.credentialTypes).map((entry) => entry.type);
+		if (!node || !credential) throw new Error('dist/ is missing the node or the credential: run npm run build');
+		return { node, credential, loader };
+	})();
+	return await loaded;
 }
-
-export const builtPackage = loadBuiltPackage();
-export const bookeepingNode = builtPackage.nodes[0];
-export const bookeepingApiCredential = builtPackage.credentials[0];

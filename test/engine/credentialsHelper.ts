@@ -2,6 +2,7 @@ import type {
 	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentials,
+	ICredentialType,
 	IHttpRequestOptions,
 	INode,
 	INodeCredentialsDetails,
@@ -12,7 +13,6 @@ import type {
 } from 'n8n-workflow';
 import { ICredentialsHelper } from 'n8n-workflow';
 
-import { bookeepingApiCredential } from './builtPackage';
 
 export interface SentRequest {
 	method: string;
@@ -28,6 +28,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	readonly sent: SentRequest[] = [];
 
 	constructor(
+		private readonly credentialType: ICredentialType,
 		private readonly data: ICredentialDataDecryptedObject,
 		private readonly hostRoutes: Record<string, string> = {},
 	) {
@@ -50,7 +51,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		node?: INode,
 	): Promise<IHttpRequestOptions> {
 		const options = requestOptions as IHttpRequestOptions;
-		const authenticate = bookeepingApiCredential.authenticate as IAuthenticateGeneric;
+		const authenticate = this.credentialType.authenticate as IAuthenticateGeneric;
 		const headers = authenticate.properties.headers ?? {};
 		options.headers = { ...(options.headers ?? {}) };
 		if (!workflow || !node) throw new Error('authenticate() needs the workflow and node');
@@ -97,6 +98,6 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	async updateCredentialsOauthTokenData(): Promise<void> {}
 
 	getCredentialsProperties(): INodeProperties[] {
-		return bookeepingApiCredential.properties;
+		return this.credentialType.properties;
 	}
 }

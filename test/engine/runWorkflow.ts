@@ -14,7 +14,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeHelpers, Workflow, createRunExecutionData } from 'n8n-workflow';
 
-import { bookeepingNode } from './builtPackage';
+import { loadBuiltPackage } from './builtPackage';
 import { TestCredentialsHelper, type SentRequest } from './credentialsHelper';
 import { FixedItems } from './testNodes';
 
@@ -24,7 +24,7 @@ export const NODE_TYPE = 'n8n-nodes-bookeeping.bookeeping';
 const FIXED_ITEMS_TYPE = 'test.fixedItems';
 const NODE_NAME = 'Bookeeping';
 
-function nodeTypesOf(types: Record<string, INodeType>): INodeTypes {
+export function nodeTypesOf(types: Record<string, INodeType>): INodeTypes {
 	return {
 		getByName: (name) => types[name],
 		getByNameAndVersion: (name, version) => NodeHelpers.getVersionedNodeType(types[name], version),
@@ -32,10 +32,6 @@ function nodeTypesOf(types: Record<string, INodeType>): INodeTypes {
 	};
 }
 
-export const nodeTypes = nodeTypesOf({
-	[NODE_TYPE]: bookeepingNode,
-	[FIXED_ITEMS_TYPE]: new FixedItems(),
-});
 
 export interface RunOptions {
 	items: IDataObject[];
@@ -44,8 +40,6 @@ export interface RunOptions {
 	onError?: OnError;
 	/** Origins of real regions to send to the sandbox instead (the URL asked for is recorded). */
 	hostRoutes?: Record<string, string>;
-	nodeTypes?: INodeTypes;
-	nodeType?: string;
 }
 
 export interface RunResult {
@@ -60,7 +54,7 @@ export interface RunResult {
 	run: IRun;
 }
 
-function additionalDataFor(credentialsHelper: TestCredentialsHelper, hooks: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
+export function additionalDataFor(credentialsHelper: TestCredentialsHelper, hooks: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
 	const url = 'http://127.0.0.1:5678';
 	return {
 		credentialsHelper,
@@ -104,7 +98,7 @@ export async function runBookeeping(options: RunOptions): Promise<RunResult> {
 		{
 			id: 'bookeeping',
 			name: NODE_NAME,
-			type: options.nodeType ?? NODE_TYPE,
+			type: NODE_TYPE,
 			typeVersion: 1,
 			position: [200, 0],
 			parameters: options.parameters,
@@ -116,9 +110,11 @@ export async function runBookeeping(options: RunOptions): Promise<RunResult> {
 		Input: { main: [[{ node: NODE_NAME, type: 'main', index: 0 }]] },
 	};
 	const workflowData = { id: 'test', name: 'test', nodes, connections, active: false, settings: {} };
-	const workflow = new Workflow({ ...workflowData, nodeTypes: options.nodeTypes ?? nodeTypes });
+	const built = await loadBuiltPackage();
+	const nodeTypes = nodeTypesOf({ [NODE_TYPE]: built.node, [FIXED_ITEMS_TYPE]: new FixedItems() });
+	const workflow = new Workflow({ ...workflowData, nodeTypes });
 
-	const credentialsHelper = new TestCredentialsHelper(options.credential, options.hostRoutes);
+	const credentialsHelper = new TestCredentialsHelper(built.credential, options.credential, options.hostRoutes);
 	const hooks = new ExecutionLifecycleHooks(mode, 'test-execution', {
 		...workflowData,
 		isArchived: false,

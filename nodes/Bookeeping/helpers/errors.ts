@@ -10,6 +10,8 @@ export class BookeepingApiError extends NodeApiError {
 		failure?: NodeApiError['failure'],
 	) {
 		super(node, { ...details } as JsonObject, { ...options, failure });
+		// n8n tells error kinds apart by name; this is an API error like any other.
+		this.name = 'NodeApiError';
 		this.message = options.message;
 		this.description = options.description;
 	}
@@ -24,6 +26,7 @@ export class BookeepingInputError extends NodeOperationError {
 		readonly details: IDataObject,
 	) {
 		super(node, message, options);
+		this.name = 'NodeOperationError';
 	}
 }
 

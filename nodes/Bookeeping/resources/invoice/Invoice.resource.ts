@@ -20,6 +20,9 @@ export const invoiceOperations: INodeProperties[] = [
 					request: {
 						method: 'DELETE',
 						url: '=/v1/invoices/{{ String($parameter.invoiceId ?? "").trim() }}',
+						// 4xx and 5xx answers reach postReceive, which turns them into clear errors.
+						// Not in requestDefaults: n8n's credential test inherits those.
+						ignoreHttpStatusErrors: true,
 					},
 					// The request hook validates, sends and settles each item; see helpers/hooks.ts.
 					send: { paginate: true },
