@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import type { Sandbox } from '../sandbox/server';
 import { runBookeeping } from './engine/runWorkflow';
 import { API_KEY, deleteInvoiceParameters, sandboxCredential, startSandbox } from './engine/fixtures';
@@ -84,7 +86,7 @@ describe('Invoice → Delete, invalid Invoice ID', () => {
 		const before = sandbox.requests.length;
 
 		const result = await runBookeeping({
-			items: [{ invoiceId: value, row: 7 }],
+			items: [{ invoiceId: value as IDataObject[string], row: 7 }],
 			parameters: deleteInvoiceParameters(),
 			credential: sandboxCredential(sandbox),
 			onError: 'continueErrorOutput',

@@ -1,0 +1,10 @@
+// Prints one plain closing line ("tests: N passed, N failed") that any CI log reader understands.
+class SummaryReporter {
+	onRunComplete(_contexts, results) {
+		const skipped = results.numPendingTests + results.numTodoTests;
+		const line = `tests: ${results.numPassedTests} passed, ${results.numFailedTests} failed`;
+		process.stdout.write(`${skipped ? `${line}, ${skipped} skipped` : line}\n`);
+	}
+}
+
+module.exports = SummaryReporter;
