@@ -5,6 +5,13 @@ export interface Limits {
 	perDay: number;
 }
 
+/**
+ * `clock`: windows aligned to the clock (every `windowMs` since the epoch).
+ * `firstRequest`: a window opens with the first request after the previous one closed, as
+ * limiters that expire a key's counter `windowMs` after its first hit do.
+ */
+export type WindowMode = 'clock' | 'firstRequest';
+
 export interface RateLimitDecision {
 	allowed: boolean;
 	headers: Record<string, string>;
@@ -28,15 +35,22 @@ export class RateLimiter {
 		private readonly limits: Record<OperationType, Limits>,
 		private readonly windowMs: number,
 		private readonly dayMs: number,
+		private readonly windowMode: WindowMode = 'clock',
 		private readonly now: () => number = Date.now,
 	) {}
 
 	take(key: string, type: OperationType): RateLimitDecision {
 		const now = this.now();
-		const windowStart = Math.floor(now / this.windowMs) * this.windowMs;
-		const dayStart = Math.floor(now / this.dayMs) * this.dayMs;
 		const id = `${type}:${key}`;
-		const counter = this.counters.get(id) ?? { windowStart, windowCount: 0, dayStart, dayCount: 0 };
+		const previous = this.counters.get(id);
+		const windowStart =
+			this.windowMode === 'clock'
+				? Math.floor(now / this.windowMs) * this.windowMs
+				: previous && now < previous.windowStart + this.windowMs
+					? previous.windowStart
+					: now;
+		const dayStart = Math.floor(now / this.dayMs) * this.dayMs;
+		const counter = previous ?? { windowStart, windowCount: 0, dayStart, dayCount: 0 };
 		if (counter.windowStart !== windowStart) Object.assign(counter, { windowStart, windowCount: 0 });
 		if (counter.dayStart !== dayStart) Object.assign(counter, { dayStart, dayCount: 0 });
 		this.counters.set(id, counter);
@@ -52,7 +66,7 @@ export class RateLimiter {
 			counter.windowCount++;
 			counter.dayCount++;
 		}
-		const resetAt = limit === 'day' ? dayStart + this.dayMs : windowStart + this.windowMs;
+		const resetAt = limit === 'day' ? dayStart + this.dayMs : counter.windowStart + this.windowMs;
 		return {
 			allowed: !limit,
 			limit,

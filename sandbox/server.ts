@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 
 import type { Fault } from './faults';
-import { RateLimiter, type Limits, type OperationType } from './rateLimiter';
+import { RateLimiter, type Limits, type OperationType, type WindowMode } from './rateLimiter';
 
 export type InvoiceStatus = 'DRAFT' | 'SENT' | 'OVERDUE' | 'PAID' | 'CANCELLED';
 
@@ -30,6 +30,8 @@ export interface SandboxOptions {
 	apiKeys?: string[];
 	/** Length of the "minute" window; shorten it so tests run fast. */
 	windowMs?: number;
+	/** How the per-minute window runs (not documented by Bookeeping.ai); default `clock`. */
+	windowMode?: WindowMode;
 	dayMs?: number;
 	writeLimits?: Limits;
 	readLimits?: Limits;
@@ -65,6 +67,7 @@ export class Sandbox {
 			},
 			options.windowMs ?? 60_000,
 			options.dayMs ?? 86_400_000,
+			options.windowMode ?? 'clock',
 		);
 		this.server = createServer((req, res) => this.handle(req, res));
 		this.server.on('connection', (socket) => {

@@ -5,6 +5,7 @@ import { runBookeeping } from './engine/runWorkflow';
 
 interface Case {
 	fault: Fault;
+	failImmediately?: boolean;
 	statusCode: number | null;
 	message: string | RegExp;
 	description: string | RegExp;
@@ -16,7 +17,7 @@ const cases: Record<string, Case> = {
 	'502 with an HTML page': { fault: FAULTS.badGatewayHtml, statusCode: 502, message: 'Bookeeping.ai failed with status 502 with an HTML page instead of JSON (a gateway or proxy answered)', description: /Check it in Bookeeping.ai/ },
 	'503 with Retry-After': { fault: FAULTS.unavailableRetryAfter, statusCode: 503, message: 'Bookeeping.ai failed with status 503', description: /Bookeeping.ai said: "Try later"/ },
 	'409 without a body': { fault: FAULTS.bare409, statusCode: 409, message: /is not a draft, so it cannot be deleted$/, description: /^Bookeeping.ai only deletes invoices in draft status/ },
-	'429 without any header': { fault: FAULTS.bare429, statusCode: 429, message: /per-minute rate limit was hit; invoice \w+ was not deleted$/, description: /^Retry in a minute/ },
+	'429 without any header': { fault: FAULTS.bare429, failImmediately: true, statusCode: 429, message: /per-minute rate limit was hit; invoice \w+ was not deleted$/, description: /^Retry in a minute/ },
 	'reset connection': { fault: FAULTS.reset, statusCode: null, message: /^The connection to Bookeeping.ai was reset before it answered \(ECONNRESET\)$/, description: /may or may not have been deleted/ },
 	'200 with malformed JSON': { fault: FAULTS.malformedJson200, statusCode: 200, message: 'Bookeeping.ai answered status 200 with a body that is not the documented JSON', description: /does not confirm/ },
 	'empty 200': { fault: FAULTS.empty200, statusCode: 200, message: 'Bookeeping.ai answered status 200 with an empty body', description: /does not confirm/ },
@@ -31,13 +32,13 @@ describe('API faults reach the error output as clear errors', () => {
 	});
 	afterAll(async () => await sandbox.stop());
 
-	it.each(Object.entries(cases))('%s', async (_name, { fault, statusCode, message, description }) => {
+	it.each(Object.entries(cases))('%s', async (_name, { fault, failImmediately, statusCode, message, description }) => {
 		const id = sandbox.addInvoice('DRAFT');
 		sandbox.setFault(id, fault);
 
 		const result = await runBookeeping({
 			items: [{ invoiceId: id, source: 'crm' }],
-			parameters: deleteInvoiceParameters(),
+			parameters: deleteInvoiceParameters(failImmediately ? { options: { rateLimitHandling: 'failImmediately' } } : {}),
 			credential: sandboxCredential(sandbox),
 			onError: 'continueErrorOutput',
 		});

@@ -64,6 +64,9 @@ function byDeal(items: INodeExecutionData[]) {
 	return Object.fromEntries(items.map((item) => [item.json.deal as string, item]));
 }
 
+/** The 429 in the mix must reach the error path, not be waited out. */
+const failOn429 = deleteInvoiceParameters({ options: { rateLimitHandling: 'failImmediately' } });
+
 describe.each<OnError>(['continueErrorOutput', 'continueRegularOutput'])('On Error = %s', (onError) => {
 	let sandbox: Sandbox;
 	beforeEach(async () => {
@@ -74,7 +77,7 @@ describe.each<OnError>(['continueErrorOutput', 'continueRegularOutput'])('On Err
 	it('puts every input item on exactly one output, keeping its fields and a branchable statusCode', async () => {
 		const { ids, items } = await seedMixedOutcomes(sandbox);
 
-		const result = await runBookeeping({ items, parameters: deleteInvoiceParameters(), credential: sandboxCredential(sandbox), onError });
+		const result = await runBookeeping({ items, parameters: failOn429, credential: sandboxCredential(sandbox), onError });
 
 		expect(result.error).toBeUndefined();
 		const failures = onError === 'continueErrorOutput' ? result.errorOutput : result.success.filter((item) => item.json.error);
@@ -96,7 +99,7 @@ describe.each<OnError>(['continueErrorOutput', 'continueRegularOutput'])('On Err
 	it('says why for 409 and 429, with the rate-limit figures in details', async () => {
 		const { ids, items } = await seedMixedOutcomes(sandbox);
 
-		const result = await runBookeeping({ items, parameters: deleteInvoiceParameters(), credential: sandboxCredential(sandbox), onError });
+		const result = await runBookeeping({ items, parameters: failOn429, credential: sandboxCredential(sandbox), onError });
 
 		const failures = byDeal(onError === 'continueErrorOutput' ? result.errorOutput : result.success);
 		expect(failures.notDraft.json.error).toBe(`Invoice ${ids.notDraft} is not a draft, so it cannot be deleted`);
@@ -130,7 +133,7 @@ describe.each<OnError>(['continueErrorOutput', 'continueRegularOutput'])('On Err
 	it('never lets the API key into the run data', async () => {
 		const { items } = await seedMixedOutcomes(sandbox);
 
-		const result = await runBookeeping({ items, parameters: deleteInvoiceParameters(), credential: sandboxCredential(sandbox), onError });
+		const result = await runBookeeping({ items, parameters: failOn429, credential: sandboxCredential(sandbox), onError });
 
 		expect(JSON.stringify(result.run)).not.toContain(API_KEY);
 	});
@@ -169,7 +172,7 @@ describe('On Error = Stop Workflow', () => {
 
 		const result = await runBookeeping({
 			items: ids.map((invoiceId) => ({ invoiceId })),
-			parameters: deleteInvoiceParameters(),
+			parameters: failOn429,
 			credential: sandboxCredential(sandboxWithLimit),
 		});
 		await sandboxWithLimit.stop();

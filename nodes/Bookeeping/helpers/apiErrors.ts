@@ -73,13 +73,16 @@ export function errorFromResponse(
 	if (body.message) details.apiMessage = body.message;
 	const apiSays = body.message ? ` Bookeeping.ai said: "${body.message}".` : '';
 	const httpCode = String(statusCode);
-	const build = (message: string, description: string, failure?: NodeApiError['failure']) =>
-		new BookeepingApiError(
+	const build = (message: string, description: string, failure?: NodeApiError['failure']) => {
+		const error = new BookeepingApiError(
 			node,
 			details,
 			{ message, description: description + apiSays, httpCode, itemIndex },
 			failure,
 		);
+		error.rateLimit = readRateLimitHeaders(response.headers);
+		return error;
+	};
 
 	switch (true) {
 		case statusCode === 409:
@@ -135,7 +138,7 @@ export function errorFromUnexpectedSuccess(
 ): BookeepingApiError {
 	const { kind } = parseErrorBody(response.body);
 	const what = kind === 'empty' ? 'an empty body' : kind === 'html' ? 'an HTML page' : 'a body that is not the documented JSON';
-	return new BookeepingApiError(
+	const error = new BookeepingApiError(
 		node,
 		{ statusCode: response.statusCode, invoiceId },
 		{
@@ -145,6 +148,8 @@ export function errorFromUnexpectedSuccess(
 			itemIndex,
 		},
 	);
+	error.rateLimit = readRateLimitHeaders(response.headers);
+	return error;
 }
 
 const NETWORK_FAILURES: Record<string, string> = {

@@ -1,8 +1,13 @@
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import type { RateLimitState } from './rateLimitHeaders';
+
 /** A failed call to Bookeeping.ai, with the details a workflow branches on. */
 export class BookeepingApiError extends NodeApiError {
+	/** The answer's rate-limit headers, for pacing; set when there was an answer. */
+	rateLimit: RateLimitState | undefined;
+
 	constructor(
 		node: INode,
 		readonly details: IDataObject,

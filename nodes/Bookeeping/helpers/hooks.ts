@@ -14,6 +14,8 @@ import {
 } from './apiErrors';
 import { BookeepingApiError, BookeepingInputError, type BookeepingError } from './errors';
 import { describeRejectedValue, normalizeInvoiceId } from './invoiceId';
+import { sendPaced, successRateLimits } from './pacedRequest';
+import { readRateLimitHeaders } from './rateLimitHeaders';
 
 function invoiceIdOf(context: IExecuteSingleFunctions): string {
 	return normalizeInvoiceId(context.getNodeParameter('invoiceId', '')) ?? '';
@@ -57,7 +59,14 @@ export async function toDeletedInvoice(
 	if (!isEnvelope(response.body)) {
 		throw errorFromUnexpectedSuccess(this.getNode(), itemIndex, invoiceId, response);
 	}
-	return [{ json: { id: invoiceId, deleted: true }, pairedItem: { item: itemIndex } }];
+	const rateLimit = readRateLimitHeaders(response.headers);
+	const { includeRateLimitInfo } = this.getNodeParameter('options', {}) as { includeRateLimitInfo?: boolean };
+	const item: INodeExecutionData = {
+		json: { id: invoiceId, deleted: true, ...(includeRateLimitInfo ? { rateLimit: { ...rateLimit } } : {}) },
+		pairedItem: { item: itemIndex },
+	};
+	successRateLimits.set(item, rateLimit);
+	return [item];
 }
 
 /**
@@ -79,8 +88,9 @@ function toErrorItem(context: IExecuteSingleFunctions, error: BookeepingError): 
 }
 
 /**
- * Runs one item's request (and its postReceive), turning every failure, with or without an
- * HTTP answer, into a BookeepingApiError: thrown under Stop Workflow, an item otherwise.
+ * The operation's request hook: checks the item, sends its request (paced, see
+ * pacedRequest.ts) and turns every failure, with or without an HTTP answer, into a
+ * Bookeeping error: thrown under Stop Workflow, an item otherwise.
  */
 export async function sendAndSettle(
 	this: IExecutePaginationFunctions,
@@ -88,7 +98,7 @@ export async function sendAndSettle(
 ): Promise<INodeExecutionData[]> {
 	try {
 		assertValidInvoiceId(this);
-		return await this.makeRoutingRequest(requestData);
+		return await sendPaced(this, requestData);
 	} catch (caught) {
 		const error =
 			caught instanceof BookeepingApiError || caught instanceof BookeepingInputError

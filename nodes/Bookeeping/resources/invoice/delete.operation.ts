@@ -1,5 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { rateLimitOptions } from '../rateLimitOptions';
+
+const showForDelete = { show: { resource: ['invoice'], operation: ['delete'] } };
+
 export const invoiceDeleteFields: INodeProperties[] = [
 	{
 		displayName: 'Invoice ID',
@@ -9,6 +13,7 @@ export const invoiceDeleteFields: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. 65f1c0ffee0123456789abcd',
 		description: 'The 24-character hexadecimal ID of the draft invoice to delete',
-		displayOptions: { show: { resource: ['invoice'], operation: ['delete'] } },
+		displayOptions: showForDelete,
 	},
+	rateLimitOptions(showForDelete),
 ];

@@ -1,0 +1,52 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** Options of every operation that writes, which Bookeeping.ai limits to 25 a minute and 1500 a day. */
+export function rateLimitOptions(displayOptions: INodeProperties['displayOptions']): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions,
+		options: [
+			{
+				displayName: 'Include Rate Limit Info',
+				name: 'includeRateLimitInfo',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether to add the API's rate-limit figures (usage and limits for the minute and the day) to each output item as `rateLimit`",
+			},
+			{
+				displayName: 'Max Wait (Seconds)',
+				name: 'maxWaitSeconds',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 600,
+				description:
+					'With Wait and Retry: the longest an item may wait for the rate limit, counted from when the node starts. An item that would wait longer goes to the 429 error path. At 25 writes a minute, 600 seconds covers about 250 items.',
+			},
+			{
+				displayName: 'Rate Limit Handling',
+				name: 'rateLimitHandling',
+				type: 'options',
+				options: [
+					{
+						name: 'Wait and Retry',
+						value: 'waitAndRetry',
+						description:
+							'Pace requests to stay under the limit, and retry an item refused for the per-minute limit once the minute is over',
+					},
+					{
+						name: 'Fail Immediately',
+						value: 'failImmediately',
+						description: 'Send every request at once; an item refused with 429 goes straight to the error path',
+					},
+				],
+				default: 'waitAndRetry',
+				description: 'What to do about Bookeeping.ai rate limits. A used-up daily quota is never waited out.',
+			},
+		],
+	};
+}
