@@ -96,15 +96,17 @@ export async function sendAndSettle(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
+	const toError = (caught: unknown): BookeepingError =>
+		caught instanceof BookeepingApiError || caught instanceof BookeepingInputError
+			? caught
+			: errorFromNetworkFailure(this.getNode(), this.getItemIndex(), invoiceIdOf(this), caught);
+	let failure: BookeepingError;
 	try {
 		assertValidInvoiceId(this);
-		return await sendPaced(this, requestData);
+		return await sendPaced(this, requestData, toError);
 	} catch (caught) {
-		const error =
-			caught instanceof BookeepingApiError || caught instanceof BookeepingInputError
-				? caught
-				: errorFromNetworkFailure(this.getNode(), this.getItemIndex(), invoiceIdOf(this), caught);
-		if (!this.continueOnFail()) throw error;
-		return [toErrorItem(this, error)];
+		failure = toError(caught);
 	}
+	if (!this.continueOnFail()) throw failure;
+	return [toErrorItem(this, failure)];
 }

@@ -4,7 +4,7 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
-import { BookeepingApiError } from './errors';
+import { BookeepingApiError, type BookeepingError } from './errors';
 import { budgetFor } from './rateLimitBudget';
 import type { RateLimitState } from './rateLimitHeaders';
 
@@ -27,33 +27,36 @@ function isMinuteLimit(error: BookeepingApiError): boolean {
  * Sends one item's request under Wait and Retry: waits for room in the key's shared budget,
  * and retries this item alone after a 429 for the per-minute limit. Only a 429 is retried:
  * any other failure may have deleted the invoice, and must not be replayed blindly.
+ * `toError` turns whatever a failed attempt threw into the error the item ends with.
  */
 export async function sendPaced(
 	context: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
+	toError: (caught: unknown) => BookeepingError,
 ): Promise<INodeExecutionData[]> {
 	const options = context.getNodeParameter('options', {}) as RateLimitOptions;
-	if (options.rateLimitHandling === 'failImmediately') {
-		return await context.makeRoutingRequest(requestData);
-	}
+	const paced = options.rateLimitHandling !== 'failImmediately';
 	const credentials = await context.getCredentials<{ apiKey: string }>('bookeepingApi');
 	const budget = budgetFor(String(credentials.apiKey), String(requestData.options.baseURL));
 	const deadline = Date.now() + (options.maxWaitSeconds ?? 600) * 1000;
 
 	for (let attempt = 1; ; attempt++) {
-		await budget.acquire(deadline);
+		if (paced) await budget.acquire(deadline);
+		let failure: BookeepingError;
 		try {
 			const items = await context.makeRoutingRequest(requestData);
-			budget.record({ statusCode: 200, state: successRateLimits.get(items[0]) ?? {} });
+			if (paced) budget.record({ statusCode: 200, state: successRateLimits.get(items[0]) ?? {} });
 			return items;
-		} catch (error) {
-			if (!(error instanceof BookeepingApiError) || error.rateLimit === undefined) {
-				budget.release();
-				throw error;
-			}
-			budget.record({ statusCode: Number(error.details.statusCode), state: error.rateLimit });
-			const retryAt = Date.now() + budget.retryDelayMs();
-			if (!isMinuteLimit(error) || retryAt > deadline || attempt >= MAX_ATTEMPTS) throw error;
+		} catch (caught) {
+			failure = toError(caught);
 		}
+		if (!paced) throw failure;
+		if (!(failure instanceof BookeepingApiError) || failure.rateLimit === undefined) {
+			budget.release();
+			throw failure;
+		}
+		budget.record({ statusCode: Number(failure.details.statusCode), state: failure.rateLimit });
+		const retryAt = Date.now() + budget.retryDelayMs();
+		if (!isMinuteLimit(failure) || retryAt > deadline || attempt >= MAX_ATTEMPTS) throw failure;
 	}
 }
