@@ -13,6 +13,7 @@ import {
 	errorFromUnexpectedSuccess,
 } from './apiErrors';
 import { BookeepingApiError, BookeepingInputError, type BookeepingError } from './errors';
+import { credentialProblem } from './credentialCheck';
 import { describeRejectedValue, normalizeInvoiceId } from './invoiceId';
 import { sendPaced, successRateLimits } from './pacedRequest';
 import { readRateLimitHeaders } from './rateLimitHeaders';
@@ -35,9 +36,26 @@ function assertValidInvoiceId(context: IExecuteSingleFunctions): void {
 		{
 			itemIndex,
 			description:
-				"Invoice ID must be the invoice's 24-character hexadecimal id, e.g. 65f1c0ffee0123456789abcd. Check the value or expression that sets it. No request was sent for this item.",
+				"Invoice ID must be the invoice's 24-character hexadecimal id, e.g. 65f1c0ffee0123456789abcd. Check the value or expression that sets it (an expression that finds no field gives an empty value). No request was sent for this item.",
 		},
 		{ field: 'invoiceId', rejectedValue: describeRejectedValue(value) },
+	);
+}
+
+/** Refuses a credential that cannot work, before its key is sent anywhere. */
+async function assertUsableCredential(context: IExecuteSingleFunctions): Promise<void> {
+	const problem = credentialProblem(await context.getCredentials('bookeepingApi'));
+	if (problem === undefined) return;
+	const itemIndex = context.getItemIndex();
+	throw new BookeepingInputError(
+		context.getNode(),
+		problem,
+		{
+			itemIndex,
+			description:
+				'Open the Bookeeping credential: paste the API key from Bookeeping.ai (Dashboard > Settings > API Access), and pick your region, or for Custom Base URL enter an http(s) address with no user name, password, query or fragment, e.g. http://127.0.0.1:4010/public-api. No request was sent.',
+		},
+		{ field: 'credential' },
 	);
 }
 
@@ -102,6 +120,7 @@ export async function sendAndSettle(
 			: errorFromNetworkFailure(this.getNode(), this.getItemIndex(), invoiceIdOf(this), caught);
 	let failure: BookeepingError;
 	try {
+		await assertUsableCredential(this);
 		assertValidInvoiceId(this);
 		return await sendPaced(this, requestData, toError);
 	} catch (caught) {
