@@ -33,15 +33,15 @@ export function rateLimitOptions(displayOptions: INodeProperties['displayOptions
 				type: 'options',
 				options: [
 					{
+						name: 'Fail Immediately',
+						value: 'failImmediately',
+						description: 'Send every request at once; an item refused with 429 goes straight to the error path',
+					},
+					{
 						name: 'Wait and Retry',
 						value: 'waitAndRetry',
 						description:
 							'Pace requests to stay under the limit, and retry an item refused for the per-minute limit once the minute is over',
-					},
-					{
-						name: 'Fail Immediately',
-						value: 'failImmediately',
-						description: 'Send every request at once; an item refused with 429 goes straight to the error path',
 					},
 				],
 				default: 'waitAndRetry',
