@@ -1,3 +1,5 @@
+import type { INodeParameters } from 'n8n-workflow';
+
 import { FAULTS } from '../sandbox/faults';
 import type { Sandbox, SandboxOptions } from '../sandbox/server';
 import { API_KEY, deleteInvoiceParameters, sandboxCredential, startSandbox } from './engine/fixtures';
@@ -9,6 +11,16 @@ afterEach(async () => await sandbox?.stop());
 async function drafts(options: SandboxOptions, count: number) {
 	sandbox = await startSandbox(options);
 	return Array.from({ length: count }, () => sandbox.addInvoice('DRAFT'));
+}
+
+/** Deletes the ids through n8n's engine, with the error output on. */
+function deleteAll(ids: string[], parameters: INodeParameters = {}) {
+	return runBookeeping({
+		items: ids.map((invoiceId) => ({ invoiceId })),
+		parameters: deleteInvoiceParameters(parameters),
+		credential: sandboxCredential(sandbox),
+		onError: 'continueErrorOutput',
+	});
 }
 
 function deleteStatuses() {
@@ -24,12 +36,7 @@ describe('Wait and Retry (default)', () => {
 		const ids = await drafts({ writeLimits: { perWindow: 4, perDay: 1000 }, windowMs: 1000, sendRetryAfter }, 10);
 
 		const started = Date.now();
-		const result = await runBookeeping({
-			items: ids.map((invoiceId) => ({ invoiceId })),
-			parameters: deleteInvoiceParameters(),
-			credential: sandboxCredential(sandbox),
-			onError: 'continueErrorOutput',
-		});
+		const result = await deleteAll(ids);
 		const elapsedMs = Date.now() - started;
 
 		expect(result.errorOutput).toEqual([]);
@@ -45,15 +52,7 @@ describe('Wait and Retry (default)', () => {
 
 	it('shares one budget between concurrent executions using the same key', async () => {
 		const ids = await drafts({ writeLimits: { perWindow: 4, perDay: 1000 }, windowMs: 1000 }, 12);
-		const run = (part: string[]) =>
-			runBookeeping({
-				items: part.map((invoiceId) => ({ invoiceId })),
-				parameters: deleteInvoiceParameters(),
-				credential: sandboxCredential(sandbox),
-				onError: 'continueErrorOutput',
-			});
-
-		const [first, second] = await Promise.all([run(ids.slice(0, 6)), run(ids.slice(6))]);
+		const [first, second] = await Promise.all([deleteAll(ids.slice(0, 6)), deleteAll(ids.slice(6))]);
 
 		expect([...first.errorOutput, ...second.errorOutput]).toEqual([]);
 		expect(first.success.length + second.success.length).toBe(12);
@@ -65,12 +64,7 @@ describe('Wait and Retry (default)', () => {
 		const ids = await drafts({ writeLimits: { perWindow: 25, perDay: 2 }, windowMs: 1000 }, 4);
 
 		const started = Date.now();
-		const result = await runBookeeping({
-			items: ids.map((invoiceId) => ({ invoiceId })),
-			parameters: deleteInvoiceParameters(),
-			credential: sandboxCredential(sandbox),
-			onError: 'continueErrorOutput',
-		});
+		const result = await deleteAll(ids);
 
 		expect(Date.now() - started).toBeLessThan(1500);
 		expect(result.success).toHaveLength(2);
@@ -84,12 +78,7 @@ describe('Wait and Retry (default)', () => {
 		const ids = await drafts({ writeLimits: { perWindow: 2, perDay: 1000 }, windowMs: 30_000 }, 4);
 
 		const started = Date.now();
-		const result = await runBookeeping({
-			items: ids.map((invoiceId) => ({ invoiceId })),
-			parameters: deleteInvoiceParameters({ options: { maxWaitSeconds: 1 } }),
-			credential: sandboxCredential(sandbox),
-			onError: 'continueErrorOutput',
-		});
+		const result = await deleteAll(ids, { options: { maxWaitSeconds: 1 } });
 
 		expect(Date.now() - started).toBeLessThan(900);
 		expect(result.success).toHaveLength(2);
@@ -104,12 +93,7 @@ describe('Wait and Retry (default)', () => {
 		sandbox.setFault(ids[0], FAULTS.serverError);
 		sandbox.setFault(ids[1], FAULTS.reset);
 
-		const result = await runBookeeping({
-			items: ids.map((invoiceId) => ({ invoiceId })),
-			parameters: deleteInvoiceParameters(),
-			credential: sandboxCredential(sandbox),
-			onError: 'continueErrorOutput',
-		});
+		const result = await deleteAll(ids);
 
 		expect(result.errorOutput.map((item) => item.json.details)).toEqual([
 			expect.objectContaining({ statusCode: 500 }),
@@ -121,11 +105,7 @@ describe('Wait and Retry (default)', () => {
 	it('adds the rate-limit figures to each success item when asked', async () => {
 		const [id] = await drafts({}, 1);
 
-		const result = await runBookeeping({
-			items: [{ invoiceId: id }],
-			parameters: deleteInvoiceParameters({ options: { includeRateLimitInfo: true } }),
-			credential: sandboxCredential(sandbox),
-		});
+		const result = await deleteAll([id], { options: { includeRateLimitInfo: true } });
 
 		expect(result.success[0].json).toEqual({
 			id,
@@ -139,12 +119,7 @@ describe('Fail Immediately', () => {
 	it('sends everything at once and lets the refused items take the 429 path', async () => {
 		const ids = await drafts({ writeLimits: { perWindow: 3, perDay: 1000 }, windowMs: 60_000 }, 6);
 
-		const result = await runBookeeping({
-			items: ids.map((invoiceId) => ({ invoiceId })),
-			parameters: deleteInvoiceParameters({ options: { rateLimitHandling: 'failImmediately' } }),
-			credential: sandboxCredential(sandbox),
-			onError: 'continueErrorOutput',
-		});
+		const result = await deleteAll(ids, { options: { rateLimitHandling: 'failImmediately' } });
 
 		expect(result.success).toHaveLength(3);
 		expect(result.errorOutput.map((item) => (item.json.details as { statusCode: number }).statusCode)).toEqual([429, 429, 429]);
