@@ -12,7 +12,12 @@ interface SeedInvoice {
 
 /** SANDBOX_SEED_FILE: a JSON array of `{ "id": "<24 hex>", "status": "DRAFT" | "SENT" | ... }`. */
 function readSeedFile(path: string): SeedInvoice[] {
-	const seed: unknown = JSON.parse(readFileSync(path, 'utf8'));
+	let seed: unknown;
+	try {
+		seed = JSON.parse(readFileSync(path, 'utf8'));
+	} catch (error) {
+		throw new Error(`SANDBOX_SEED_FILE ${path}: ${(error as Error).message}`);
+	}
 	if (!Array.isArray(seed)) throw new Error(`${path}: expected a JSON array of { id, status }`);
 	return seed.map((entry: Partial<SeedInvoice>, index) => {
 		if (typeof entry.id !== 'string' || !/^[0-9A-Fa-f]{24}$/.test(entry.id)) {

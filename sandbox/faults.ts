@@ -19,4 +19,18 @@ export const FAULTS = {
 	bare429: { kind: 'status', status: 429, body: '' },
 	bare409: { kind: 'status', status: 409, body: '' },
 	notFound: { kind: 'status', status: 404, body: { error: 'NotFoundError', message: 'Invoice not found' } },
+	/** What the limiter answers once a key's daily quota is used up, for one id whatever the request order. */
+	dailyLimitReached: {
+		kind: 'status',
+		status: 429,
+		body: { error: 'TooManyRequestsError', message: 'Rate limit exceeded: daily limit reached' },
+		headers: {
+			'x-rate-limiter-daily-limit': '1500',
+			'x-rate-limiter-daily-usage': '1500',
+			'x-rate-limiter-minutely-limit': '25',
+			'x-rate-limiter-minutely-usage': '3',
+			'x-rate-limiter-operation-type': 'write',
+			'retry-after': '3600',
+		},
+	},
 } satisfies Record<string, Fault>;

@@ -17,25 +17,11 @@ function heapAfterGc(): number {
 	return process.memoryUsage().heapUsed;
 }
 
-const dailyLimitReached: Fault = {
-	kind: 'status',
-	status: 429,
-	body: { error: 'TooManyRequestsError', message: 'Daily limit exceeded' },
-	headers: {
-		'x-rate-limiter-daily-limit': '1500',
-		'x-rate-limiter-daily-usage': '1500',
-		'x-rate-limiter-minutely-limit': '25',
-		'x-rate-limiter-minutely-usage': '3',
-		'x-rate-limiter-operation-type': 'write',
-		'retry-after': '3600',
-	},
-};
-
 /** Ten outcomes, repeated: what an unattended clean-up meets on a bad day. */
 const OUTCOMES: Array<(sandbox: Sandbox) => string> = [
 	(sandbox) => sandbox.addInvoice('DRAFT'),
 	(sandbox) => sandbox.addInvoice('SENT'),
-	(sandbox) => withFault(sandbox, dailyLimitReached),
+	(sandbox) => withFault(sandbox, FAULTS.dailyLimitReached),
 	(sandbox) => withFault(sandbox, { kind: 'status', status: 400, body: { error: 'BadRequestError', message: 'Bad' } }),
 	() => newObjectId(),
 	(sandbox) => withFault(sandbox, FAULTS.serverError),

@@ -166,6 +166,21 @@ describe('On Error = Stop Workflow', () => {
 		expect(JSON.stringify(result.run)).not.toContain(API_KEY);
 	});
 
+	it('does not send the items still waiting when one fails, so nothing more is deleted', async () => {
+		const sent = sandbox.addInvoice('SENT');
+		const drafts = [sandbox.addInvoice('DRAFT'), sandbox.addInvoice('DRAFT')];
+
+		const result = await runBookeeping({
+			items: [{ invoiceId: sent }, ...drafts.map((invoiceId) => ({ invoiceId }))],
+			parameters: deleteInvoiceParameters(),
+			credential: sandboxCredential(sandbox),
+		});
+
+		expect(result.error?.message).toBe(`Invoice ${sent} is not a draft, so it cannot be deleted`);
+		expect(sandbox.requestsTo('DELETE').map((request) => request.path)).toEqual([`/public-api/v1/invoices/${sent}`]);
+		expect(drafts.every((id) => sandbox.invoices.has(id))).toBe(true);
+	});
+
 	it('fails with the 429 status and which limit was hit', async () => {
 		const sandboxWithLimit = await startSandbox({ writeLimits: { perWindow: 1, perDay: 100 }, windowMs: 60_000 });
 		const ids = [sandboxWithLimit.addInvoice('DRAFT'), sandboxWithLimit.addInvoice('DRAFT')];

@@ -106,6 +106,27 @@ function toErrorItem(context: IExecuteSingleFunctions, error: BookeepingError): 
 }
 
 /**
+ * Under Stop Workflow, the first failure of each node run. n8n starts every item's request at
+ * once; items still waiting for the rate limit when one fails are then not sent, so a failed
+ * run deletes no more than it had to.
+ */
+const firstFailures = new WeakMap<object, BookeepingError>();
+
+function notSentAfter(context: IExecuteSingleFunctions, first: BookeepingError): BookeepingInputError {
+	const itemIndex = context.getItemIndex();
+	return new BookeepingInputError(
+		context.getNode(),
+		`Item ${itemIndex} was not sent: an earlier item failed (${first.message})`,
+		{
+			itemIndex,
+			description:
+				'With On Error set to Stop Workflow, items not yet sent when one fails are not sent. To process every item whatever happens, set On Error to Continue (using error output).',
+		},
+		{ notSent: true },
+	);
+}
+
+/**
  * The operation's request hook: checks the item, sends its request (paced, see
  * pacedRequest.ts) and turns every failure, with or without an HTTP answer, into a
  * Bookeeping error: thrown under Stop Workflow, an item otherwise.
@@ -118,14 +139,23 @@ export async function sendAndSettle(
 		caught instanceof BookeepingApiError || caught instanceof BookeepingInputError
 			? caught
 			: errorFromNetworkFailure(this.getNode(), this.getItemIndex(), invoiceIdOf(this), caught);
+	const stopOnFailure = !this.continueOnFail();
+	const nodeRun = this.getExecuteData();
+	const refusal = () => {
+		const first = stopOnFailure ? firstFailures.get(nodeRun) : undefined;
+		return first && notSentAfter(this, first);
+	};
 	let failure: BookeepingError;
 	try {
 		await assertUsableCredential(this);
 		assertValidInvoiceId(this);
-		return await sendPaced(this, requestData, toError);
+		return await sendPaced(this, requestData, toError, refusal);
 	} catch (caught) {
 		failure = toError(caught);
 	}
-	if (!this.continueOnFail()) throw failure;
+	if (stopOnFailure) {
+		if (!firstFailures.has(nodeRun)) firstFailures.set(nodeRun, failure);
+		throw failure;
+	}
 	return [toErrorItem(this, failure)];
 }

@@ -27,12 +27,14 @@ function isMinuteLimit(error: BookeepingApiError): boolean {
  * Sends one item's request under Wait and Retry: waits for room in the key's shared budget,
  * and retries this item alone after a 429 for the per-minute limit. Only a 429 is retried:
  * any other failure may have deleted the invoice, and must not be replayed blindly.
- * `toError` turns whatever a failed attempt threw into the error the item ends with.
+ * `toError` turns whatever a failed attempt threw into the error the item ends with;
+ * `refusal` says, right before a request would go out, why it must not.
  */
 export async function sendPaced(
 	context: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 	toError: (caught: unknown) => BookeepingError,
+	refusal: () => BookeepingError | undefined,
 ): Promise<INodeExecutionData[]> {
 	const options = context.getNodeParameter('options', {}) as RateLimitOptions;
 	const paced = options.rateLimitHandling !== 'failImmediately';
@@ -42,6 +44,11 @@ export async function sendPaced(
 
 	for (let attempt = 1; ; attempt++) {
 		if (paced) await budget.acquire(deadline);
+		const refused = refusal();
+		if (refused) {
+			if (paced) budget.release();
+			throw refused;
+		}
 		let failure: BookeepingError;
 		try {
 			const items = await context.makeRoutingRequest(requestData);

@@ -1,0 +1,182 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { installAsCommunityPackage, packPackage } from '../../scripts/localN8n/communityPackage';
+import { readAllExampleWorkflows } from '../../scripts/localN8n/exampleWorkflows';
+import { freePorts } from '../../scripts/localN8n/freePort';
+import { instanceOwner } from '../../scripts/localN8n/instanceOwner';
+import { n8nEnv, runN8n, stopAllN8n, type CommandResult } from '../../scripts/localN8n/n8nProcess';
+import { N8N_VERSION, NODE_VERSION, cacheDir } from '../../scripts/localN8n/paths';
+import { SANDBOX_CREDENTIAL, writeSandboxCredentialFile } from '../../scripts/localN8n/sandboxCredential';
+import { ensureToolchain } from '../../scripts/localN8n/toolchain';
+import { Sandbox } from '../../sandbox/server';
+import { Report } from './report';
+import { runScenario } from './runScenario';
+import { batchDeleteScenario } from './scenarios/batchDelete';
+import { crmDealLostScenario } from './scenarios/crmDealLost';
+import type { Scenario } from './scenarios/scenario';
+import { stopWorkflowScenario } from './scenarios/stopWorkflow';
+import { checkN8nServer } from './serverChecks';
+import { seedWebhookInvoices } from './webhookExample';
+import { BOOKEEPING_NODE_TYPE, nodeOfType, type WorkflowFile } from './workflows';
+
+/** Distinctive, so a leak anywhere in n8n's output or run data is easy to find. */
+const API_KEY = 'sk_e2e_7c1f0d9a4b3e2a18_MUST_NOT_APPEAR';
+/** Left in place after a run (n8n user folder, tarball) to look into failures. */
+const workspace = join(cacheDir, 'e2e');
+
+interface LocalN8n {
+	env: NodeJS.ProcessEnv;
+	sandboxPort: number;
+	/** The output of every n8n command run, for the leak check. */
+	outputs: string[];
+	run(args: string[]): Promise<CommandResult>;
+}
+
+async function installToolchain(report: Report): Promise<boolean> {
+	report.section(`Node ${NODE_VERSION} and n8n ${N8N_VERSION} (installed once into .cache/, then reused)`);
+	try {
+		await ensureToolchain();
+		report.pass(`Node ${NODE_VERSION} and n8n ${N8N_VERSION} are ready`);
+		return true;
+	} catch (error) {
+		report.fail(`installing Node ${NODE_VERSION} and n8n ${N8N_VERSION} into .cache/`, (error as Error).message);
+		return false;
+	}
+}
+
+async function installPackage(report: Report, userFolder: string): Promise<boolean> {
+	report.section("The package, packed and installed as n8n's Community Nodes installer does");
+	try {
+		const packed = await packPackage(workspace);
+		const installedAt = await installAsCommunityPackage(packed, userFolder);
+		report.pass(`${packed.name}@${packed.version} installed into ${installedAt}`);
+		return true;
+	} catch (error) {
+		report.fail('npm pack, then install into the n8n user folder', (error as Error).message);
+		return false;
+	}
+}
+
+function assertImported(result: CommandResult, what: RegExp): void {
+	assert.equal(result.code, 0, result.output.slice(-3000));
+	assert.match(result.output, what);
+}
+
+async function importCredentialAndWorkflows(report: Report, n8n: LocalN8n, scenarios: Scenario[]): Promise<void> {
+	report.section('Credential and workflows imported with the n8n CLI');
+	const credentialFile = join(workspace, 'credentials.json');
+	writeSandboxCredentialFile(credentialFile, API_KEY, `http://127.0.0.1:${n8n.sandboxPort}/public-api`);
+	const credentialImport = await n8n.run(['import:credentials', `--input=${credentialFile}`]);
+	rmSync(credentialFile);
+	report.check(`import:credentials "${SANDBOX_CREDENTIAL.name}" (${SANDBOX_CREDENTIAL.type})`, () =>
+		assertImported(credentialImport, /Successfully imported 1 credential/),
+	);
+
+	const examples = readAllExampleWorkflows<WorkflowFile>();
+	report.check('the example workflows use the Bookeeping node with the "Bookeeping sandbox" credential', () => {
+		for (const example of examples) {
+			const { id, name } = SANDBOX_CREDENTIAL;
+			assert.deepEqual(nodeOfType(example, BOOKEEPING_NODE_TYPE).credentials?.bookeepingApi, { id, name });
+		}
+	});
+	const copies = scenarios.map((scenario) => scenario.workflow).filter((workflow) => !examples.some((example) => example.id === workflow.id));
+	const workflowFile = join(workspace, 'workflows.json');
+	writeFileSync(workflowFile, JSON.stringify([...examples, ...copies], null, 2));
+	const workflowImport = await n8n.run(['import:workflow', `--input=${workflowFile}`]);
+	report.check(`import:workflow: the ${examples.length} examples as shipped and ${copies.length} runnable copies`, () =>
+		assertImported(workflowImport, new RegExp(`Successfully imported ${examples.length + copies.length} workflows`)),
+	);
+}
+
+async function checkServer(report: Report, n8n: LocalN8n): Promise<boolean> {
+	report.section('n8n start: what the editor sees');
+	const owner = instanceOwner('e2e@bookeeping.local', 'e2e-Passw0rd');
+	// Answers the credential test's GET /v1/invoices and the webhook example's deletes.
+	const sandbox = await new Sandbox({ port: n8n.sandboxPort, apiKeys: [API_KEY] }).start();
+	seedWebhookInvoices(sandbox);
+	try {
+		const server = await checkN8nServer(report, n8n.env, owner, sandbox, API_KEY);
+		n8n.outputs.push(server.output);
+		return server.nodeLoaded;
+	} finally {
+		await sandbox.stop();
+	}
+}
+
+async function runScenarios(report: Report, n8n: LocalN8n, scenarios: Scenario[], nodeLoaded: boolean): Promise<void> {
+	for (const scenario of scenarios) {
+		report.section(`n8n execute: ${scenario.title}`);
+		if (!nodeLoaded) {
+			report.fail('run skipped', 'n8n did not load the node (see above)');
+			continue;
+		}
+		const run = await runScenario(scenario, { n8nEnv: n8n.env, sandboxPort: n8n.sandboxPort, apiKey: API_KEY });
+		n8n.outputs.push(run.output);
+		scenario.verify(run, report);
+		report.check('every request carried the credential as "Authorization: Bearer <key>"', () => {
+			assert.ok(run.requests.length > 0, 'the sandbox received no request');
+			for (const request of run.requests) assert.equal(request.authorization, `Bearer ${API_KEY}`);
+		});
+		report.check('the API key is not in the run data', () => {
+			assert.ok(!JSON.stringify(run.execution ?? {}).includes(API_KEY));
+		});
+	}
+}
+
+function checkNoLeaks(report: Report, n8n: LocalN8n): void {
+	report.section('Secrets');
+	report.check(`the API key is in none of the output of the ${n8n.outputs.length} n8n commands`, () => {
+		const leaks = n8n.outputs.filter((output) => output.includes(API_KEY));
+		const around = (output: string) => output.slice(Math.max(0, output.indexOf(API_KEY) - 300), output.indexOf(API_KEY) + 100);
+		assert.equal(leaks.length, 0, `found in:\n${leaks.map(around).join('\n---\n')}`);
+	});
+}
+
+async function e2e(report: Report): Promise<void> {
+	if (!(await installToolchain(report))) return;
+	rmSync(workspace, { recursive: true, force: true });
+	const userFolder = join(workspace, 'n8n-user');
+	if (!(await installPackage(report, userFolder))) return;
+
+	const [sandboxPort, n8nPort, brokerPort] = await freePorts(3);
+	const env = n8nEnv({ userFolder, encryptionKey: 'bookeeping-e2e-only', port: n8nPort, brokerPort });
+	const outputs: string[] = [];
+	const n8n: LocalN8n = {
+		env,
+		sandboxPort,
+		outputs,
+		run: async (args) => {
+			const result = await runN8n(env, args);
+			outputs.push(result.output);
+			return result;
+		},
+	};
+	const scenarios = [crmDealLostScenario(), batchDeleteScenario(), stopWorkflowScenario()];
+	await importCredentialAndWorkflows(report, n8n, scenarios);
+	const nodeLoaded = await checkServer(report, n8n);
+	await runScenarios(report, n8n, scenarios, nodeLoaded);
+	checkNoLeaks(report, n8n);
+}
+
+/** `npm run test:e2e`: the package in a real n8n, installed as users install it. */
+async function main(): Promise<void> {
+	const started = Date.now();
+	const report = new Report();
+	mkdirSync(cacheDir, { recursive: true });
+	process.once('SIGINT', () => void stopAllN8n().then(() => process.exit(130)));
+	try {
+		await e2e(report);
+	} catch (error) {
+		report.fail('the e2e test could not go on', error instanceof Error ? error.message : String(error));
+	} finally {
+		await stopAllN8n();
+	}
+	console.log(`\nWorkspace (n8n user folder, packed tarball): ${workspace}`);
+	console.log(`Took ${Math.round((Date.now() - started) / 1000)} s`);
+	console.log(report.summary());
+	process.exitCode = report.ok ? 0 : 1;
+}
+
+void main();
