@@ -1,0 +1,42 @@
+import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { BookeepingInputError, type BookeepingError } from './errors';
+
+/**
+ * Under either Continue mode a failed item must stay one item, paired to its input, with
+ * `details` a workflow can branch on. For the error output n8n itself merges the input
+ * fields in, but only when the item has no keys besides error/message/details.
+ */
+export function toErrorItem(context: IExecuteSingleFunctions, error: BookeepingError): INodeExecutionData {
+	const itemIndex = context.getItemIndex();
+	const failure: IDataObject = {
+		error: error.message,
+		details: { ...error.details, description: error.description ?? '' },
+	};
+	const json =
+		context.getNode().onError === 'continueErrorOutput'
+			? failure
+			: { ...context.getInputData().json, ...failure };
+	return { json, pairedItem: { item: itemIndex } };
+}
+
+/**
+ * Under Stop Workflow, the first failure of each node run. n8n starts every item's request at
+ * once; items still waiting for the rate limit when one fails are then not sent, so a failed
+ * run deletes no more than it had to.
+ */
+export const firstFailures = new WeakMap<object, BookeepingError>();
+
+export function notSentAfter(context: IExecuteSingleFunctions, first: BookeepingError): BookeepingInputError {
+	const itemIndex = context.getItemIndex();
+	return new BookeepingInputError(
+		context.getNode(),
+		`Item ${itemIndex} was not sent: an earlier item failed (${first.message})`,
+		{
+			itemIndex,
+			description:
+				'With On Error set to Stop Workflow, items not yet sent when one fails are not sent. To process every item whatever happens, set On Error to Continue (using error output).',
+		},
+		{ notSent: true },
+	);
+}
