@@ -8,6 +8,15 @@ export interface NpmCommandOptions {
 }
 
 const PROGRESS_EVERY_MS = 5_000;
+
+/**
+ * The environment without what `npm run` exports to its scripts (`npm_config_ignore_scripts`
+ * from this project's .npmrc, `npm_config_local_prefix`…), so an npm started from a script
+ * behaves as one started from a shell: it must build sqlite3 and install where it is told.
+ */
+export function withoutNpmScriptEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+	return Object.fromEntries(Object.entries(env).filter(([name]) => !/^npm_/i.test(name)));
+}
 const TAIL_LINES = 40;
 
 /**
@@ -21,7 +30,7 @@ export async function runNpm(args: string[], options: NpmCommandOptions): Promis
 	let downloads = 0;
 	const child = spawn('npm', [...args, '--loglevel=http', '--no-audit', '--no-fund', '--no-update-notifier'], {
 		cwd: options.cwd,
-		env: options.env ?? process.env,
+		env: withoutNpmScriptEnv(options.env ?? process.env),
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	const onOutput = (chunk: Buffer) => {

@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
 
+import { withoutNpmScriptEnv } from './npmCommand';
+
 export interface ExitedProcess {
 	code: number | null;
 	stdout: string;
@@ -8,7 +10,7 @@ export interface ExitedProcess {
 
 /** Runs a short command to completion without blocking the event loop (a sandbox may be serving). */
 export async function runCommand(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<ExitedProcess> {
-	const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(command, args, { cwd: options.cwd, env: withoutNpmScriptEnv(options.env ?? process.env), stdio: ['ignore', 'pipe', 'pipe'] });
 	let stdout = '';
 	let stderr = '';
 	child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

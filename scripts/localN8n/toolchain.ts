@@ -2,13 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
-import { runNpm } from './npmCommand';
+import { runNpm, withoutNpmScriptEnv } from './npmCommand';
 import { N8N_VERSION, NODE_VERSION, n8nBin, n8nDir, node24Bin, node24Dir, node24Home } from './paths';
 
 /** The environment every n8n command and every npm command for n8n runs in: Node 24 first on PATH. */
 export function node24Env(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
 	return {
-		...base,
+		...withoutNpmScriptEnv(base),
 		PATH: [node24Bin, base.PATH ?? ''].join(delimiter),
 		// Native modules (sqlite3) build against Node 24's headers, not the machine's Node.
 		npm_config_nodedir: node24Home,

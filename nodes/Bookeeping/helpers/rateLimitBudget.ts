@@ -6,7 +6,9 @@ import type { RateLimitState } from './rateLimitHeaders';
 /** Used only if the API never reports its limit. */
 const DOCUMENTED_WRITES_PER_MINUTE = 25;
 const FIRST_BACKOFF_MS = 1_000;
-const MIN_BACKOFF_MS = 250;
+const MIN_BACKOFF_MS = 100;
+/** How much shorter to wait for the next window after a probe that worked at once. */
+const WINDOW_SHRINK = 0.9;
 const MAX_BACKOFF_MS = 30_000;
 /** A waiter re-checks at least this often, so no long timer outlives the wait it served. */
 const MAX_PAUSE_MS = 1_000;
@@ -41,6 +43,8 @@ export class RateLimitBudget {
 	private windowStartedAt: number | undefined;
 	private windowMs: number | undefined;
 	private apiSendsRetryAfter = false;
+	/** Probes refused since the last window started. */
+	private refusedProbes = 0;
 	private backoffMs = FIRST_BACKOFF_MS;
 	private readonly waiters = new Set<() => void>();
 
@@ -60,8 +64,10 @@ export class RateLimitBudget {
 				continue;
 			}
 			if (this.hasRoom()) break;
-			if (this.inFlight === 0) this.planNextWindow(now);
-			if (this.hasRoom()) break;
+			if (this.inFlight === 0) {
+				this.planNextWindow();
+				continue;
+			}
 			await this.pause(deadline - now);
 		}
 		this.inFlight++;
@@ -107,9 +113,7 @@ export class RateLimitBudget {
 		// means a new window (a merely late answer of the same window does not shrink it so).
 		const newWindow = reportedUsage < this.usage && reportedUsage <= this.inFlight + 1;
 		if (newWindow || this.windowStartedAt === undefined) {
-			if (this.windowStartedAt !== undefined && this.probingAfterFullWindow) {
-				this.windowMs = Math.max(this.windowMs ?? 0, now - this.windowStartedAt);
-			}
+			if (this.windowStartedAt !== undefined && this.probingAfterFullWindow) this.learnWindowLength(now);
 			this.windowStartedAt = now;
 			this.usage = reportedUsage;
 		} else {
@@ -117,7 +121,21 @@ export class RateLimitBudget {
 		}
 		this.probing = false;
 		this.probingAfterFullWindow = false;
-		this.backoffMs = this.windowMs ? Math.max(MIN_BACKOFF_MS, this.windowMs / 8) : FIRST_BACKOFF_MS;
+		this.backoffMs = this.windowMs ? Math.max(MIN_BACKOFF_MS, this.windowMs / 16) : FIRST_BACKOFF_MS;
+	}
+
+	/**
+	 * Without Retry-After the window's length is only seen from when a new one starts. A probe
+	 * that needed retries bounds it from above; one that worked at once may have been late, so
+	 * the next wait is a little shorter, until a probe is early again.
+	 */
+	private learnWindowLength(now: number): void {
+		const sinceLastStart = now - (this.windowStartedAt ?? now);
+		this.windowMs =
+			this.windowMs === undefined || this.refusedProbes > 0
+				? sinceLastStart
+				: this.windowMs * WINDOW_SHRINK;
+		this.refusedProbes = 0;
 	}
 
 	private onWindowFull(now: number, retryAfterSeconds: number | undefined): void {
@@ -132,6 +150,7 @@ export class RateLimitBudget {
 		}
 		this.blockedUntil = Math.max(this.blockedUntil, now + this.backoffMs);
 		this.backoffMs = Math.min(MAX_BACKOFF_MS, this.backoffMs * 2);
+		this.refusedProbes++;
 		this.probing = true;
 		this.probingAfterFullWindow = true;
 	}
@@ -141,18 +160,12 @@ export class RateLimitBudget {
 	 * not count) and, when the API sends Retry-After, its answer tells the exact reset; without
 	 * it, wait for the end of the window as learned, then probe.
 	 */
-	private planNextWindow(now: number): void {
-		if (!this.apiSendsRetryAfter && this.windowMs !== undefined && this.windowStartedAt !== undefined) {
-			const expectedReset = this.windowStartedAt + this.windowMs;
-			if (expectedReset > now) {
-				this.blockedUntil = expectedReset;
-				this.probing = true;
-				this.probingAfterFullWindow = true;
-				return;
-			}
-		}
+	private planNextWindow(): void {
 		this.probing = true;
 		this.probingAfterFullWindow = true;
+		if (!this.apiSendsRetryAfter && this.windowMs !== undefined && this.windowStartedAt !== undefined) {
+			this.blockedUntil = Math.max(this.blockedUntil, this.windowStartedAt + this.windowMs);
+		}
 	}
 
 	private async pause(ms: number): Promise<void> {
