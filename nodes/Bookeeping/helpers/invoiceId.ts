@@ -21,3 +21,10 @@ export function describeRejectedValue(value: unknown): string {
 	const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;
 	return kind === 'string' ? shown : `${kind} ${shown}`;
 }
+
+/** The rejected value itself when it is a short scalar, so a workflow can use it; else its rendering. */
+export function rejectedValueForDetails(value: unknown): string | number | boolean | null {
+	if (value === null || typeof value === 'number' || typeof value === 'boolean') return value;
+	if (typeof value === 'string' && value.length <= 200) return value;
+	return describeRejectedValue(value);
+}

@@ -2,7 +2,7 @@ import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { credentialProblem } from './credentialCheck';
 import { BookeepingInputError } from './errors';
-import { describeRejectedValue, normalizeInvoiceId } from './invoiceId';
+import { describeRejectedValue, normalizeInvoiceId, rejectedValueForDetails } from './invoiceId';
 
 export function invoiceIdOf(context: IExecuteSingleFunctions): string {
 	return normalizeInvoiceId(context.getNodeParameter('invoiceId', '')) ?? '';
@@ -24,7 +24,7 @@ export function assertValidInvoiceId(context: IExecuteSingleFunctions): void {
 			description:
 				"Invoice ID must be the invoice's 24-character hexadecimal id, e.g. 65f1c0ffee0123456789abcd. Check the value or expression that sets it (an expression that finds no field gives an empty value). No request was sent for this item.",
 		},
-		{ field: 'invoiceId', rejectedValue: describeRejectedValue(value) },
+		{ field: 'invoiceId', rejectedValue: rejectedValueForDetails(value) },
 	);
 }
 
