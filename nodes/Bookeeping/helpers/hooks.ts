@@ -13,7 +13,7 @@ import {
 } from './apiErrors';
 import { BookeepingApiError, BookeepingInputError, type BookeepingError } from './errors';
 import { firstFailures, notSentAfter, toErrorItem } from './failedItems';
-import { assertUsableCredential, assertValidInvoiceId, invoiceIdOf } from './itemChecks';
+import { assertValidInvoiceId, invoiceIdOf, usableApiKey } from './itemChecks';
 import { sendPaced, successRateLimits } from './pacedRequest';
 import { readRateLimitHeaders } from './rateLimitHeaders';
 
@@ -66,9 +66,9 @@ export async function sendAndSettle(
 	};
 	let failure: BookeepingError;
 	try {
-		await assertUsableCredential(this);
+		const apiKey = await usableApiKey(this);
 		assertValidInvoiceId(this);
-		return await sendPaced(this, requestData, toError, refusal);
+		return await sendPaced(this, requestData, apiKey, toError, refusal);
 	} catch (caught) {
 		failure = toError(caught);
 	}

@@ -28,10 +28,11 @@ export function assertValidInvoiceId(context: IExecuteSingleFunctions): void {
 	);
 }
 
-/** Refuses a credential that cannot work, before its key is sent anywhere. */
-export async function assertUsableCredential(context: IExecuteSingleFunctions): Promise<void> {
-	const problem = credentialProblem(await context.getCredentials('bookeepingApi'));
-	if (problem === undefined) return;
+/** Refuses a credential that cannot work, before its key is sent anywhere; else returns its key. */
+export async function usableApiKey(context: IExecuteSingleFunctions): Promise<string> {
+	const credentials = await context.getCredentials<{ apiKey?: unknown }>('bookeepingApi');
+	const problem = credentialProblem(credentials);
+	if (problem === undefined) return String(credentials.apiKey);
 	const itemIndex = context.getItemIndex();
 	throw new BookeepingInputError(
 		context.getNode(),

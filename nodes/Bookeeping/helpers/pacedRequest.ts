@@ -27,19 +27,20 @@ function isMinuteLimit(error: BookeepingApiError): boolean {
  * Sends one item's request under Wait and Retry: waits for room in the key's shared budget,
  * and retries this item alone after a 429 for the per-minute limit. Only a 429 is retried:
  * any other failure may have deleted the invoice, and must not be replayed blindly.
- * `toError` turns whatever a failed attempt threw into the error the item ends with;
+ * `apiKey` picks the budget shared with the other requests using it; `toError` turns whatever
+ * a failed attempt threw into the error the item ends with;
  * `refusal` says, right before a request would go out, why it must not.
  */
 export async function sendPaced(
 	context: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
+	apiKey: string,
 	toError: (caught: unknown) => BookeepingError,
 	refusal: () => BookeepingError | undefined,
 ): Promise<INodeExecutionData[]> {
 	const options = context.getNodeParameter('options', {}) as RateLimitOptions;
 	const paced = options.rateLimitHandling !== 'failImmediately';
-	const credentials = await context.getCredentials<{ apiKey: string }>('bookeepingApi');
-	const budget = budgetFor(String(credentials.apiKey), String(requestData.options.baseURL));
+	const budget = budgetFor(apiKey, String(requestData.options.baseURL));
 	const deadline = Date.now() + (options.maxWaitSeconds ?? 600) * 1000;
 
 	for (let attempt = 1; ; attempt++) {

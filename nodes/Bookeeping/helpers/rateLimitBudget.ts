@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import { sleep } from 'n8n-workflow';
 
-import type { RateLimitState } from './rateLimitHeaders';
+import { isDailyLimitExhausted, type RateLimitState } from './rateLimitHeaders';
 
 /** Used only if the API never reports its limit. */
 const DOCUMENTED_WRITES_PER_MINUTE = 25;
@@ -78,9 +78,7 @@ export class RateLimitBudget {
 		const now = Date.now();
 		this.inFlight = Math.max(0, this.inFlight - 1);
 		if (state.minutelyLimit !== undefined) this.limit = state.minutelyLimit;
-		const dailyExhausted =
-			state.dailyLimit !== undefined && state.dailyUsage !== undefined && state.dailyUsage >= state.dailyLimit;
-		if (statusCode === 429 && !dailyExhausted) {
+		if (statusCode === 429 && !isDailyLimitExhausted(state)) {
 			this.onWindowFull(now, state.retryAfterSeconds);
 		} else if (state.minutelyUsage !== undefined) {
 			this.onUsage(now, state.minutelyUsage);
