@@ -40,6 +40,9 @@ export interface SandboxOptions {
 }
 
 export const BASE_PATH = '/public-api';
+
+/** Answers the request being handled. */
+type Send = (status: number, body: unknown, headers?: Record<string, string>, contentType?: string) => void;
 const ID_PATTERN = /^[0-9A-Fa-f]{24}$/;
 
 export function newObjectId(): string {
@@ -130,7 +133,7 @@ export class Sandbox {
 			at: Date.now(),
 		};
 		this.requests.push(record);
-		const send = (status: number, body: unknown, headers: Record<string, string> = {}, contentType = 'application/json') => {
+		const send: Send = (status, body, headers = {}, contentType = 'application/json') => {
 			record.status = status;
 			const payload = typeof body === 'string' ? body : JSON.stringify(body);
 			res.writeHead(status, { 'content-type': contentType, ...headers });
@@ -144,7 +147,7 @@ export class Sandbox {
 		method: string,
 		url: URL,
 		authorization: string | undefined,
-		send: (status: number, body: unknown, headers?: Record<string, string>, contentType?: string) => void,
+		send: Send,
 		res: ServerResponse,
 	): void {
 		const path = url.pathname.startsWith(BASE_PATH) ? url.pathname.slice(BASE_PATH.length) : undefined;
@@ -181,7 +184,7 @@ export class Sandbox {
 		return this.deleteInvoice(id, send, decision.headers);
 	}
 
-	private list(url: URL, send: (status: number, body: unknown, headers?: Record<string, string>) => void, headers: Record<string, string>): void {
+	private list(url: URL, send: Send, headers: Record<string, string>): void {
 		const page = Math.max(1, Number(url.searchParams.get('page') ?? 1) || 1);
 		const limit = Math.min(250, Math.max(1, Number(url.searchParams.get('limit') ?? 10) || 10));
 		const all = [...this.invoices.values()];
@@ -189,7 +192,7 @@ export class Sandbox {
 		send(200, { message: 'Invoices fetched successfully', metaData: { warnings: [] }, data: { invoices, count: all.length } }, headers);
 	}
 
-	private deleteInvoice(id: string, send: (status: number, body: unknown, headers?: Record<string, string>) => void, headers: Record<string, string>): void {
+	private deleteInvoice(id: string, send: Send, headers: Record<string, string>): void {
 		const invoice = this.invoices.get(id.toLowerCase());
 		if (!invoice) return send(404, { error: 'NotFoundError', message: 'Invoice not found' }, headers);
 		if (invoice.status !== 'DRAFT') {
@@ -202,7 +205,7 @@ export class Sandbox {
 	private misbehave(
 		fault: Fault,
 		res: ServerResponse,
-		send: (status: number, body: unknown, headers?: Record<string, string>, contentType?: string) => void,
+		send: Send,
 		proceed: () => void,
 	): void {
 		switch (fault.kind) {

@@ -6,16 +6,21 @@ export function detailsOf(item: IDataObject): IDataObject {
 	return item.details as IDataObject;
 }
 
+/** The value at a dotted path such as `body.dealId`. */
+function valueAt(item: IDataObject, field: string): unknown {
+	return field.split('.').reduce<unknown>((current, key) => (current as IDataObject | undefined)?.[key], item);
+}
+
 /** Finds the one item whose `field` (a dotted path) equals `value`. */
 export function itemWhere(items: IDataObject[], field: string, value: unknown): IDataObject {
-	const read = (item: IDataObject) => field.split('.').reduce<unknown>((current, key) => (current as IDataObject | undefined)?.[key], item);
+	const read = (item: IDataObject) => valueAt(item, field);
 	const matches = items.filter((item) => read(item) === value);
 	assert.equal(matches.length, 1, `expected one item with ${field} = ${JSON.stringify(value)} among ${JSON.stringify(items.map(read))}`);
 	return matches[0];
 }
 
 export function assertValues(items: IDataObject[], field: string, expected: unknown[]): void {
-	const read = (item: IDataObject) => field.split('.').reduce<unknown>((current, key) => (current as IDataObject | undefined)?.[key], item);
+	const read = (item: IDataObject) => valueAt(item, field);
 	assert.deepEqual(items.map(read), expected, `${field} of the items`);
 }
 
