@@ -47,8 +47,8 @@ describe('API faults reach the error output as clear errors', () => {
 		expect(result.errorOutput).toHaveLength(1);
 		const { json } = result.errorOutput[0];
 		expect(json.source).toBe('crm');
-		expect(json.error).toEqual(typeof message === 'string' ? message : expect.stringMatching(message));
-		expect(json.details).toMatchObject({ statusCode, invoiceId: id, description: expect.stringMatching(description) });
+		expect(json.message).toEqual(typeof message === 'string' ? message : expect.stringMatching(message));
+		expect(json.error).toMatchObject({ statusCode, invoiceId: id, description: expect.stringMatching(description) });
 		expect(JSON.stringify(result.run)).not.toContain(API_KEY);
 	});
 
@@ -65,7 +65,7 @@ describe('API faults reach the error output as clear errors', () => {
 		});
 
 		expect(Date.now() - started).toBeLessThan(5000);
-		expect(result.errorOutput.map((item) => item.json.error)).toEqual([
+		expect(result.errorOutput.map((item) => item.json.message)).toEqual([
 			expect.stringMatching(/^Bookeeping.ai did not answer within the timeout \((ECONNABORTED|ETIMEDOUT)\)$/),
 		]);
 	});
@@ -95,8 +95,8 @@ describe('API faults reach the error output as clear errors', () => {
 		});
 
 		const { json } = result.errorOutput[0];
-		expect(json.error).toBe(`Bookeeping.ai's daily limit is used up (1500 of 1500 write requests today); invoice ${id} was not deleted`);
-		expect(json.details).toMatchObject({ statusCode: 429, limit: 'day', dailyLimit: 1500, dailyUsage: 1500, retryAfterSeconds: expect.any(Number) });
+		expect(json.message).toBe(`Bookeeping.ai's daily limit is used up (1500 of 1500 write requests today); invoice ${id} was not deleted`);
+		expect(json.error).toMatchObject({ statusCode: 429, limit: 'day', dailyLimit: 1500, dailyUsage: 1500, retryAfterSeconds: expect.any(Number) });
 	});
 
 	it('a refused connection is reported as such', async () => {
@@ -111,6 +111,6 @@ describe('API faults reach the error output as clear errors', () => {
 			onError: 'continueRegularOutput',
 		});
 
-		expect(result.success.map((item) => item.json.error)).toEqual(['Bookeeping.ai refused the connection (ECONNREFUSED)']);
+		expect(result.success.map((item) => item.json.message)).toEqual(['Bookeeping.ai refused the connection (ECONNREFUSED)']);
 	});
 });

@@ -96,9 +96,9 @@ describe('Invoice → Delete, invalid Invoice ID', () => {
 		expect(result.success).toEqual([]);
 		expect(result.errorOutput).toHaveLength(1);
 		const { json } = result.errorOutput[0];
-		expect(json.error).toMatch(/^Invalid Invoice ID in item 0: /);
+		expect(json.message).toMatch(/^Invalid Invoice ID in item 0: /);
 		expect(json.row).toBe(7);
-		expect(json.details).toMatchObject({
+		expect(json.error).toMatchObject({
 			field: 'invoiceId',
 			rejectedValue: value !== null && typeof value === 'object' ? expect.any(String) : value,
 			description: expect.stringContaining('24-character hexadecimal'),
@@ -128,7 +128,7 @@ describe('Invoice → Delete, invalid Invoice ID', () => {
 		});
 
 		expect(sandbox.requests.length - before).toBe(1);
-		expect(result.success.map((item) => [item.json.error ?? null, item.json.deleted ?? null])).toEqual([
+		expect(result.success.map((item) => [item.json.message ?? null, item.json.deleted ?? null])).toEqual([
 			['Invalid Invoice ID in item 0: "nope"', null],
 			[null, true],
 		]);

@@ -66,8 +66,8 @@ describe('property-based: Invoice ID', () => {
 				expect(result.success).toEqual([]);
 				expect(result.errorOutput.map((item) => item.json.index)).toEqual(items.map((item) => item.index));
 				for (const { json } of result.errorOutput) {
-					expect(json.error).toMatch(new RegExp(`^Invalid Invoice ID in item ${json.index}: `));
-					expect(json.details).toMatchObject({ field: 'invoiceId' });
+					expect(json.message).toMatch(new RegExp(`^Invalid Invoice ID in item ${json.index}: `));
+					expect(json.error).toMatchObject({ field: 'invoiceId' });
 				}
 			}),
 			{ numRuns: RUNS },
@@ -135,7 +135,7 @@ describe('property-based: credential', () => {
 
 				expect(sandbox.requests.length).toBe(before);
 				expect(result.errorOutput).toHaveLength(1);
-				expect(result.errorOutput[0].json.error).toMatch(/^The Bookeeping credential/);
+				expect(result.errorOutput[0].json.message).toMatch(/^The Bookeeping credential/);
 				expect(JSON.stringify(result.run)).not.toContain(API_KEY);
 			}),
 			{ numRuns: RUNS * 2 },

@@ -80,14 +80,14 @@ describe.each<OnError>(['continueErrorOutput', 'continueRegularOutput'])('On Err
 		const result = await runBookeeping({ items, parameters: failOn429, credential: sandboxCredential(sandbox), onError });
 
 		expect(result.error).toBeUndefined();
-		const failures = onError === 'continueErrorOutput' ? result.errorOutput : result.success.filter((item) => item.json.error);
-		const successes = onError === 'continueErrorOutput' ? result.success : result.success.filter((item) => !item.json.error);
+		const failures = onError === 'continueErrorOutput' ? result.errorOutput : result.success.filter((item) => item.json.message);
+		const successes = onError === 'continueErrorOutput' ? result.success : result.success.filter((item) => !item.json.message);
 		expect(successes.map((item) => item.json)).toEqual([{ id: ids.deleted, deleted: true }]);
 		expect(failures.map((item) => item.json.deal)).toEqual(Object.keys(expectedStatus));
 		for (const [deal, item] of Object.entries(byDeal(failures))) {
 			expect(item.json.invoiceId).toBe(items.find((input) => input.deal === deal)!.invoiceId);
-			expect(item.json.error).toEqual(expect.any(String));
-			expect((item.json.details as { statusCode?: number | null }).statusCode).toBe(expectedStatus[deal]);
+			expect(item.json.message).toEqual(expect.any(String));
+			expect((item.json.error as { statusCode?: number | null }).statusCode).toBe(expectedStatus[deal]);
 			expect(item.pairedItem).toEqual({ item: items.findIndex((input) => input.deal === deal) });
 		}
 		if (onError === 'continueRegularOutput') {
@@ -102,17 +102,17 @@ describe.each<OnError>(['continueErrorOutput', 'continueRegularOutput'])('On Err
 		const result = await runBookeeping({ items, parameters: failOn429, credential: sandboxCredential(sandbox), onError });
 
 		const failures = byDeal(onError === 'continueErrorOutput' ? result.errorOutput : result.success);
-		expect(failures.notDraft.json.error).toBe(`Invoice ${ids.notDraft} is not a draft, so it cannot be deleted`);
-		expect(failures.notDraft.json.details).toMatchObject({
+		expect(failures.notDraft.json.message).toBe(`Invoice ${ids.notDraft} is not a draft, so it cannot be deleted`);
+		expect(failures.notDraft.json.error).toMatchObject({
 			statusCode: 409,
 			invoiceId: ids.notDraft,
 			apiError: 'ConflictError',
 			description: expect.stringContaining('can be cancelled instead'),
 		});
-		expect(failures.rateLimited.json.error).toBe(
+		expect(failures.rateLimited.json.message).toBe(
 			`Bookeeping.ai's per-minute rate limit was hit (25 write requests a minute); invoice ${ids.rateLimited} was not deleted`,
 		);
-		expect(failures.rateLimited.json.details).toMatchObject({
+		expect(failures.rateLimited.json.error).toMatchObject({
 			statusCode: 429,
 			invoiceId: ids.rateLimited,
 			limit: 'minute',
@@ -124,10 +124,10 @@ describe.each<OnError>(['continueErrorOutput', 'continueRegularOutput'])('On Err
 			retryAfterSeconds: 42,
 			description: expect.stringContaining('Retry in 42 seconds'),
 		});
-		expect(failures.unauthorized.json.error).toBe('Bookeeping.ai did not accept the API key');
-		expect(failures.unauthorized.json.details).toMatchObject({ description: expect.stringContaining('Region') });
-		expect(failures.serverError.json.error).toBe('Bookeeping.ai failed with status 500');
-		expect(failures.reset.json.error).toMatch(/^The connection to Bookeeping.ai was reset before it answered/);
+		expect(failures.unauthorized.json.message).toBe('Bookeeping.ai did not accept the API key');
+		expect(failures.unauthorized.json.error).toMatchObject({ description: expect.stringContaining('Region') });
+		expect(failures.serverError.json.message).toBe('Bookeeping.ai failed with status 500');
+		expect(failures.reset.json.message).toMatch(/^The connection to Bookeeping.ai was reset before it answered/);
 	});
 
 	it('never lets the API key into the run data', async () => {

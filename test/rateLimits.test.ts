@@ -68,7 +68,7 @@ describe('Wait and Retry (default)', () => {
 
 		expect(Date.now() - started).toBeLessThan(1500);
 		expect(result.success).toHaveLength(2);
-		expect(result.errorOutput.map((item) => item.json.details)).toEqual([
+		expect(result.errorOutput.map((item) => item.json.error)).toEqual([
 			expect.objectContaining({ statusCode: 429, limit: 'day', dailyLimit: 2, dailyUsage: 2, retryAfterSeconds: expect.any(Number) }),
 			expect.objectContaining({ statusCode: 429, limit: 'day' }),
 		]);
@@ -84,7 +84,7 @@ describe('Wait and Retry (default)', () => {
 		expect(result.success).toHaveLength(2);
 		expect(result.errorOutput).toHaveLength(2);
 		for (const item of result.errorOutput) {
-			expect(item.json.details).toMatchObject({ statusCode: 429, limit: 'minute', retryAfterSeconds: expect.any(Number) });
+			expect(item.json.error).toMatchObject({ statusCode: 429, limit: 'minute', retryAfterSeconds: expect.any(Number) });
 		}
 	});
 
@@ -95,7 +95,7 @@ describe('Wait and Retry (default)', () => {
 
 		const result = await deleteAll(ids);
 
-		expect(result.errorOutput.map((item) => item.json.details)).toEqual([
+		expect(result.errorOutput.map((item) => item.json.error)).toEqual([
 			expect.objectContaining({ statusCode: 500 }),
 			expect.objectContaining({ statusCode: null, code: 'ECONNRESET' }),
 		]);
@@ -122,7 +122,7 @@ describe('Fail Immediately', () => {
 		const result = await deleteAll(ids, { options: { rateLimitHandling: 'failImmediately' } });
 
 		expect(result.success).toHaveLength(3);
-		expect(result.errorOutput.map((item) => (item.json.details as { statusCode: number }).statusCode)).toEqual([429, 429, 429]);
+		expect(result.errorOutput.map((item) => (item.json.error as { statusCode: number }).statusCode)).toEqual([429, 429, 429]);
 		expect(deleteStatuses()).toEqual({ ok: expect.any(Array), refused: 3 });
 		expect(JSON.stringify(result.run)).not.toContain(API_KEY);
 	});

@@ -3,15 +3,17 @@ import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n
 import { BookeepingInputError, type BookeepingError } from './errors';
 
 /**
- * Under either Continue mode a failed item must stay one item, paired to its input, with
- * `details` a workflow can branch on. For the error output n8n itself merges the input
- * fields in, but only when the item has no keys besides error/message/details.
+ * Under either Continue mode a failed item must stay one item, paired to its input:
+ * `message` says what happened and how to fix it, `error` holds what a workflow branches on
+ * (`error.statusCode`). Only these two keys: n8n 1.x moves an item to the error output only
+ * when its json is exactly `{error}` or `{error, message}` (2.x also accepts `details`), and
+ * then merges the input item's fields in itself.
  */
 export function toErrorItem(context: IExecuteSingleFunctions, error: BookeepingError): INodeExecutionData {
 	const itemIndex = context.getItemIndex();
 	const failure: IDataObject = {
-		error: error.message,
-		details: { ...error.details, description: error.description ?? '' },
+		message: error.message,
+		error: { ...error.details, description: error.description ?? '' },
 	};
 	const json =
 		context.getNode().onError === 'continueErrorOutput'
