@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { BASE_URL_EXPRESSION } from '../nodes/Bookeeping/helpers/baseUrl';
+import { BASE_URL_EXPRESSION } from '../nodes/Bookeeping/pipeline/baseUrl';
 
 export class BookeepingApi implements ICredentialType {
 	name = 'bookeepingApi';

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 
 import type { Limits } from './rateLimiter';
+import { API_GUESSES } from '../nodes/Bookeeping/apiGuesses';
 import { Sandbox, type InvoiceStatus } from './server';
 
-const STATUSES: InvoiceStatus[] = ['DRAFT', 'SENT', 'OVERDUE', 'PAID', 'CANCELLED'];
+const STATUSES: readonly InvoiceStatus[] = API_GUESSES.invoiceStatuses;
 
 interface SeedInvoice {
 	id: string;

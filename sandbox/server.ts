@@ -1,25 +1,22 @@
-import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
 import type { Fault } from './faults';
-import { RateLimiter, type Limits, type OperationType, type WindowMode } from './rateLimiter';
+import { RateLimiter, type Limits, type WindowMode } from './rateLimiter';
+import { directoryRoutes } from './routes/directory';
+import { OBJECT_ID, badRequest, fail, type Reply, type Route } from './routes/http';
+import { invoiceRoutes } from './routes/invoices';
+import { seedDirectory } from './seed';
+import { SandboxStore, newObjectId, type ApiRecord, type InvoiceStatus } from './store';
 
-export type InvoiceStatus = 'DRAFT' | 'SENT' | 'OVERDUE' | 'PAID' | 'CANCELLED';
-
-export interface Invoice {
-	id: string;
-	invoiceId: string;
-	status: InvoiceStatus;
-	currency: string;
-	total: number;
-	createdAt: string;
-}
+export { newObjectId, type InvoiceStatus };
+export type Invoice = ApiRecord;
 
 export interface RecordedRequest {
 	method: string;
 	path: string;
 	query: Record<string, string>;
+	body: unknown;
 	authorization: string | undefined;
 	status: number;
 	at: number;
@@ -37,32 +34,65 @@ export interface SandboxOptions {
 	readLimits?: Limits;
 	/** Whether 429 answers carry Retry-After (the live API does not document it). */
 	sendRetryAfter?: boolean;
+	/** The clock records are stamped with; tests move it. */
+	now?: () => number;
+	/** Whether to add the seed customers, categories and accounts (default true). */
+	seed?: boolean;
 }
 
 export const BASE_PATH = '/public-api';
 
 /** Answers the request being handled. */
 type Send = (status: number, body: unknown, headers?: Record<string, string>, contentType?: string) => void;
-const ID_PATTERN = /^[0-9A-Fa-f]{24}$/;
 
-export function newObjectId(): string {
-	return randomBytes(12).toString('hex');
+/** A route that fits but for an id that is not an object id: the API answers 400. */
+interface BadId {
+	operationType: Route['operationType'];
+}
+
+interface MatchedRoute {
+	route: Route;
+	id?: string;
+}
+
+function matchRoute(routes: Route[], method: string, path: string): MatchedRoute | BadId | undefined {
+	const parts = path.split('/');
+	for (const route of routes) {
+		if (route.method !== method) continue;
+		const pattern = route.pattern.split('/');
+		if (pattern.length !== parts.length) continue;
+		let id: string | undefined;
+		const fits = pattern.every((segment, index) => {
+			if (segment === ':id') {
+				id = decodeURIComponent(parts[index]);
+				return true;
+			}
+			return segment === parts[index];
+		});
+		if (!fits) continue;
+		if (id !== undefined && !OBJECT_ID.test(id)) return { operationType: route.operationType };
+		return { route, id };
+	}
+	return undefined;
 }
 
 /** An in-memory stand-in for the Bookeeping.ai public API, on 127.0.0.1. */
 export class Sandbox {
-	readonly invoices = new Map<string, Invoice>();
+	readonly store: SandboxStore;
 	readonly requests: RecordedRequest[] = [];
 	readonly limiter: RateLimiter;
+	private readonly routes: Route[];
 	private readonly faults = new Map<string, Fault>();
 	private readonly apiKeys: Set<string>;
 	private readonly sockets = new Set<Socket>();
 	private readonly server: Server;
-	private invoiceNumber = 1000;
 	url = '';
 
 	constructor(private readonly options: SandboxOptions = {}) {
 		this.apiKeys = new Set(options.apiKeys ?? ['sk_sandbox_demo']);
+		this.store = new SandboxStore(options.now);
+		if (options.seed ?? true) seedDirectory(this.store);
+		this.routes = [...invoiceRoutes(this.store), ...directoryRoutes(this.store)];
 		this.limiter = new RateLimiter(
 			{
 				read: options.readLimits ?? { perWindow: 100, perDay: 6000 },
@@ -77,6 +107,10 @@ export class Sandbox {
 			this.sockets.add(socket);
 			socket.on('close', () => this.sockets.delete(socket));
 		});
+	}
+
+	get invoices(): Map<string, ApiRecord> {
+		return this.store.invoices;
 	}
 
 	/** The base URL a `custom` credential points at. */
@@ -99,19 +133,36 @@ export class Sandbox {
 		await new Promise<void>((resolve) => this.server.close(() => resolve()));
 	}
 
-	addInvoice(status: InvoiceStatus = 'DRAFT', id = newObjectId()): string {
-		this.invoices.set(id.toLowerCase(), {
+	/** Adds an invoice of Acme Corp in the given status; returns its id. */
+	addInvoice(status: InvoiceStatus = 'DRAFT', id = newObjectId(), fields: Record<string, unknown> = {}): string {
+		const store = this.store;
+		const day = 86_400_000;
+		const issued = store.now() - 10 * day;
+		const amount = 100 + store.invoices.size;
+		store.insert(
+			store.invoices,
+			{
+				status,
+				invoiceId: store.nextInvoiceNumber(),
+				amount,
+				currency: 'USD',
+				discount: null,
+				calculated: { grandTotal: amount, tax: 0, discount: 0, subTotal: amount },
+				invoiceDate: new Date(issued).toISOString(),
+				dueDate: new Date(status === 'OVERDUE' ? issued + 5 * day : issued + 40 * day).toISOString(),
+				lineItems: [{ name: 'Consulting', quantity: 1, price: amount }],
+				note: '',
+				attachments: [],
+				purchaseOrderId: null,
+				counterParty: [...store.counterparties.values()][0] ?? null,
+				...fields,
+			},
 			id,
-			invoiceId: `INV-${this.invoiceNumber++}`,
-			status,
-			currency: 'USD',
-			total: 100 + this.invoices.size,
-			createdAt: new Date().toISOString(),
-		});
+		);
 		return id;
 	}
 
-	/** Makes every request that names this id misbehave as described. */
+	/** Makes every request that names this id misbehave as described; a faulted request is not counted by the limiter. */
 	setFault(id: string, fault: Fault): void {
 		this.faults.set(id.toLowerCase(), fault);
 	}
@@ -128,6 +179,7 @@ export class Sandbox {
 			method: req.method ?? 'GET',
 			path: url.pathname,
 			query: Object.fromEntries(url.searchParams),
+			body: undefined,
 			authorization: req.headers.authorization,
 			status: 0,
 			at: Date.now(),
@@ -139,30 +191,41 @@ export class Sandbox {
 			res.writeHead(status, { 'content-type': contentType, ...headers });
 			res.end(payload);
 		};
-		req.resume();
-		req.on('end', () => this.route(req.method ?? 'GET', url, req.headers.authorization, send, res));
+		const chunks: Buffer[] = [];
+		req.on('data', (chunk: Buffer) => chunks.push(chunk));
+		req.on('end', () => {
+			const text = Buffer.concat(chunks).toString('utf8');
+			let body: unknown = {};
+			if (text.trim() !== '') {
+				try {
+					body = JSON.parse(text);
+				} catch {
+					return send(400, { error: 'BadRequestError', message: 'The body is not valid JSON' });
+				}
+			}
+			record.body = body;
+			this.route(req.method ?? 'GET', url, req.headers.authorization, body, send, res);
+		});
 	}
 
-	private route(
-		method: string,
-		url: URL,
-		authorization: string | undefined,
-		send: Send,
-		res: ServerResponse,
-	): void {
-		const path = url.pathname.startsWith(BASE_PATH) ? url.pathname.slice(BASE_PATH.length) : undefined;
-		const isList = method === 'GET' && path === '/v1/invoices';
-		const invoiceMatch = path?.match(/^\/v1\/invoices\/([^/]*)$/);
-		if (!isList && !(method === 'DELETE' && invoiceMatch)) {
-			return send(404, { error: 'NotFoundError', message: `Cannot ${method} ${url.pathname}` });
-		}
+	private route(method: string, url: URL, authorization: string | undefined, body: unknown, send: Send, res: ServerResponse): void {
+		const path = url.pathname.startsWith(BASE_PATH) ? url.pathname.slice(BASE_PATH.length) : '';
+		const matched = matchRoute(this.routes, method, path);
+		if (!matched) return send(404, { error: 'NotFoundError', message: `Cannot ${method} ${url.pathname}` });
 
 		const key = /^Bearer (.+)$/.exec(authorization ?? '')?.[1];
 		if (!key || !this.apiKeys.has(key)) {
 			return send(401, { error: 'UnauthorizedError', message: 'Invalid or missing API key' });
 		}
+		const id = 'route' in matched ? matched.id : undefined;
+		const fault = id ? this.faults.get(id.toLowerCase()) : undefined;
+		const proceed = () => this.answer(matched, key, url, body, send, path);
+		if (fault) return this.misbehave(fault, res, send, proceed);
+		proceed();
+	}
 
-		const type: OperationType = isList ? 'read' : 'write';
+	private answer(matched: MatchedRoute | BadId, key: string, url: URL, body: unknown, send: Send, path: string): void {
+		const type = 'route' in matched ? matched.route.operationType : matched.operationType;
 		const decision = this.limiter.take(key, type);
 		if (!decision.allowed) {
 			const headers = { ...decision.headers };
@@ -172,42 +235,20 @@ export class Sandbox {
 				message: `Rate limit exceeded: ${decision.limit === 'day' ? 'daily' : 'minutely'} limit reached`,
 			}, headers);
 		}
-
-		if (isList) return this.list(url, send, decision.headers);
-
-		const id = decodeURIComponent(invoiceMatch![1]);
-		if (!ID_PATTERN.test(id)) {
-			return send(400, { error: 'BadRequestError', message: 'id must be a valid object id' }, decision.headers);
+		let reply: Reply;
+		if (!('route' in matched)) reply = badRequest('id must be a valid object id');
+		else if (typeof body !== 'object' || body === null || Array.isArray(body)) reply = badRequest('The body must be a JSON object');
+		else {
+			try {
+				reply = matched.route.handle({ method: matched.route.method, path, query: url.searchParams, body: body as Record<string, unknown>, id: matched.id });
+			} catch (error) {
+				reply = fail(500, 'InternalServerError', (error as Error).message);
+			}
 		}
-		const fault = this.faults.get(id.toLowerCase());
-		if (fault) return this.misbehave(fault, res, send, () => this.deleteInvoice(id, send, decision.headers));
-		return this.deleteInvoice(id, send, decision.headers);
+		send(reply.status, reply.body, decision.headers);
 	}
 
-	private list(url: URL, send: Send, headers: Record<string, string>): void {
-		const page = Math.max(1, Number(url.searchParams.get('page') ?? 1) || 1);
-		const limit = Math.min(250, Math.max(1, Number(url.searchParams.get('limit') ?? 10) || 10));
-		const all = [...this.invoices.values()];
-		const invoices = all.slice((page - 1) * limit, page * limit);
-		send(200, { message: 'Invoices fetched successfully', metaData: { warnings: [] }, data: { invoices, count: all.length } }, headers);
-	}
-
-	private deleteInvoice(id: string, send: Send, headers: Record<string, string>): void {
-		const invoice = this.invoices.get(id.toLowerCase());
-		if (!invoice) return send(404, { error: 'NotFoundError', message: 'Invoice not found' }, headers);
-		if (invoice.status !== 'DRAFT') {
-			return send(409, { error: 'ConflictError', message: 'Only invoices in draft status can be deleted' }, headers);
-		}
-		this.invoices.delete(id.toLowerCase());
-		send(200, { message: 'Invoice deleted successfully', metaData: { warnings: [] }, data: {} }, headers);
-	}
-
-	private misbehave(
-		fault: Fault,
-		res: ServerResponse,
-		send: Send,
-		proceed: () => void,
-	): void {
+	private misbehave(fault: Fault, res: ServerResponse, send: Send, proceed: () => void): void {
 		switch (fault.kind) {
 			case 'reset':
 				res.socket?.destroy();

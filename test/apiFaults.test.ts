@@ -12,17 +12,17 @@ interface Case {
 }
 
 const cases: Record<string, Case> = {
-	'404 unknown invoice': { fault: FAULTS.notFound, statusCode: 404, message: /^Invoice \w+ was not found$/, description: /may already have been deleted/ },
-	'500 with JSON': { fault: FAULTS.serverError, statusCode: 500, message: 'Bookeeping.ai failed with status 500', description: /may or may not have been deleted/ },
-	'502 with an HTML page': { fault: FAULTS.badGatewayHtml, statusCode: 502, message: 'Bookeeping.ai failed with status 502 with an HTML page instead of JSON (a gateway or proxy answered)', description: /Check it in Bookeeping.ai/ },
-	'503 with Retry-After': { fault: FAULTS.unavailableRetryAfter, statusCode: 503, message: 'Bookeeping.ai failed with status 503', description: /Bookeeping.ai said: "Try later"/ },
-	'409 without a body': { fault: FAULTS.bare409, statusCode: 409, message: /is not a draft, so it cannot be deleted$/, description: /^Bookeeping.ai only deletes invoices in draft status/ },
-	'429 without any header': { fault: FAULTS.bare429, failImmediately: true, statusCode: 429, message: /per-minute rate limit was hit; invoice \w+ was not deleted$/, description: /^Retry in a minute/ },
-	'reset connection': { fault: FAULTS.reset, statusCode: null, message: /^The connection to Bookeeping.ai was reset before it answered \(ECONNRESET\)$/, description: /may or may not have been deleted/ },
-	'200 with malformed JSON': { fault: FAULTS.malformedJson200, statusCode: 200, message: 'Bookeeping.ai answered status 200 with a body that is not the documented JSON', description: /does not confirm/ },
-	'empty 200': { fault: FAULTS.empty200, statusCode: 200, message: 'Bookeeping.ai answered status 200 with an empty body', description: /does not confirm/ },
-	'200 with an HTML page': { fault: FAULTS.html200, statusCode: 200, message: 'Bookeeping.ai answered status 200 with an HTML page', description: /A proxy may be in the way/ },
-	'200 with an unexpected shape': { fault: FAULTS.unexpectedShape200, statusCode: 200, message: 'Bookeeping.ai answered status 200 with a body that is not the documented JSON', description: /does not confirm/ },
+	'404 unknown invoice': { fault: FAULTS.notFound, statusCode: 404, message: /^Invoice \w+ was not found\. Check the id, and that the credential's Region is your account's region\.$/, description: /may have been deleted/ },
+	'500 with JSON': { fault: FAULTS.serverError, statusCode: 500, message: /^Bookeeping.ai failed with status 500 while trying to delete invoice \w+\. It may or may not have happened/, description: /may or may not have happened/ },
+	'502 with an HTML page': { fault: FAULTS.badGatewayHtml, statusCode: 502, message: /^Bookeeping.ai failed with status 502 with an HTML page instead of JSON \(a gateway or proxy answered\) while trying to delete invoice/, description: /check in Bookeeping.ai before retrying/ },
+	'503 with Retry-After': { fault: FAULTS.unavailableRetryAfter, statusCode: 503, message: /^Bookeeping.ai failed with status 503 while/, description: /Bookeeping.ai said: "Try later"/ },
+	'409 without a body': { fault: FAULTS.bare409, statusCode: 409, message: /is not a draft, so it cannot be deleted\. Only drafts can be deleted: cancel a sent or overdue invoice instead \(Invoice > Cancel\)\.$/, description: /^Bookeeping.ai only deletes invoices in draft status/ },
+	'429 without any header': { fault: FAULTS.bare429, failImmediately: true, statusCode: 429, message: /^Bookeeping.ai's per-minute rate limit was hit, so the node could not delete invoice \w+\. Retry in a minute, or let the node wait/, description: /^To stay under the limit/ },
+	'reset connection': { fault: FAULTS.reset, statusCode: null, message: /^The connection to Bookeeping.ai was reset before it answered \(ECONNRESET\); the request to delete invoice \w+ may or may not have been carried out\./, description: /Timeout option/ },
+	'200 with malformed JSON': { fault: FAULTS.malformedJson200, statusCode: 200, message: /^Bookeeping.ai answered status 200 with a body that is not the documented JSON to the request to delete invoice/, description: /does not confirm/ },
+	'empty 200': { fault: FAULTS.empty200, statusCode: 200, message: /^Bookeeping.ai answered status 200 with an empty body to the request/, description: /does not confirm/ },
+	'200 with an HTML page': { fault: FAULTS.html200, statusCode: 200, message: /^Bookeeping.ai answered status 200 with an HTML page to the request to delete invoice \w+\. A proxy may be in the way/, description: /Region or Base URL/ },
+	'200 with an unexpected shape': { fault: FAULTS.unexpectedShape200, statusCode: 200, message: /^Bookeeping.ai answered status 200 with a body that is not the documented JSON to the request to delete invoice/, description: /does not confirm/ },
 };
 
 describe('API faults reach the error output as clear errors', () => {
@@ -66,7 +66,7 @@ describe('API faults reach the error output as clear errors', () => {
 
 		expect(Date.now() - started).toBeLessThan(5000);
 		expect(result.errorOutput.map((item) => item.json.message)).toEqual([
-			expect.stringMatching(/^Bookeeping.ai did not answer within the timeout \((ECONNABORTED|ETIMEDOUT)\)$/),
+			expect.stringMatching(/^Bookeeping.ai did not answer within the timeout \((ECONNABORTED|ETIMEDOUT)\); the request to delete invoice/),
 		]);
 	});
 
@@ -95,7 +95,7 @@ describe('API faults reach the error output as clear errors', () => {
 		});
 
 		const { json } = result.errorOutput[0];
-		expect(json.message).toBe(`Bookeeping.ai's daily limit is used up (1500 of 1500 write requests today); invoice ${id} was not deleted`);
+		expect(json.message).toMatch(new RegExp(`^Bookeeping.ai's daily limit is used up \\(1500 of 1500 write requests today\\), so the node could not delete invoice ${id}\\. Retry in \\d+ seconds\\.$`));
 		expect(json.error).toMatchObject({ statusCode: 429, limit: 'day', dailyLimit: 1500, dailyUsage: 1500, retryAfterSeconds: expect.any(Number) });
 	});
 
@@ -111,6 +111,6 @@ describe('API faults reach the error output as clear errors', () => {
 			onError: 'continueRegularOutput',
 		});
 
-		expect(result.success.map((item) => item.json.message)).toEqual(['Bookeeping.ai refused the connection (ECONNREFUSED)']);
+		expect(result.success.map((item) => item.json.message)).toEqual([expect.stringMatching(/^Bookeeping.ai refused the connection \(ECONNREFUSED\); the request to delete invoice a{24} may or may not/)]);
 	});
 });

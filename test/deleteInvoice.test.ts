@@ -112,7 +112,7 @@ describe('Invoice → Delete, invalid Invoice ID', () => {
 			credential: sandboxCredential(sandbox),
 		});
 
-		expect(result.error?.message).toBe('Invalid Invoice ID in item 0: "../x"');
+		expect(result.error?.message).toBe('Invalid Invoice ID in item 0: "../x" (not an id). Invoice ID must be a 24-character hexadecimal id, e.g. 65f1c0ffee0123456789abcd.');
 		expect(result.error?.description).toContain('No request was sent');
 	});
 
@@ -129,7 +129,7 @@ describe('Invoice → Delete, invalid Invoice ID', () => {
 
 		expect(sandbox.requests.length - before).toBe(1);
 		expect(result.success.map((item) => [item.json.message ?? null, item.json.deleted ?? null])).toEqual([
-			['Invalid Invoice ID in item 0: "nope"', null],
+			['Invalid Invoice ID in item 0: "nope" (not an id). Invoice ID must be a 24-character hexadecimal id, e.g. 65f1c0ffee0123456789abcd.', null],
 			[null, true],
 		]);
 	});

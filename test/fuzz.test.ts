@@ -167,6 +167,6 @@ describe('property-based: credential', () => {
 		});
 
 		expect(sandbox.requests.length).toBe(before);
-		expect(result.error?.message).toBe('The Bookeeping credential has no API key');
+		expect(result.error?.message).toMatch(/^The Bookeeping credential has no API key\. Open the Bookeeping credential/);
 	});
 });

@@ -102,7 +102,7 @@ describe.each<OnError>(['continueErrorOutput', 'continueRegularOutput'])('On Err
 		const result = await runBookeeping({ items, parameters: failOn429, credential: sandboxCredential(sandbox), onError });
 
 		const failures = byDeal(onError === 'continueErrorOutput' ? result.errorOutput : result.success);
-		expect(failures.notDraft.json.message).toBe(`Invoice ${ids.notDraft} is not a draft, so it cannot be deleted`);
+		expect(failures.notDraft.json.message).toBe(`Invoice ${ids.notDraft} is not a draft, so it cannot be deleted. Only drafts can be deleted: cancel a sent or overdue invoice instead (Invoice > Cancel).`);
 		expect(failures.notDraft.json.error).toMatchObject({
 			statusCode: 409,
 			invoiceId: ids.notDraft,
@@ -110,7 +110,7 @@ describe.each<OnError>(['continueErrorOutput', 'continueRegularOutput'])('On Err
 			description: expect.stringContaining('can be cancelled instead'),
 		});
 		expect(failures.rateLimited.json.message).toBe(
-			`Bookeeping.ai's per-minute rate limit was hit (25 write requests a minute); invoice ${ids.rateLimited} was not deleted`,
+			`Bookeeping.ai's per-minute rate limit was hit (25 write requests a minute), so the node could not delete invoice ${ids.rateLimited}. Retry in 42 seconds, or let the node wait: Options > Rate Limit Handling > Wait and Retry, with a longer Max Wait.`,
 		);
 		expect(failures.rateLimited.json.error).toMatchObject({
 			statusCode: 429,
@@ -122,11 +122,11 @@ describe.each<OnError>(['continueErrorOutput', 'continueRegularOutput'])('On Err
 			dailyUsage: 300,
 			operationType: 'write',
 			retryAfterSeconds: 42,
-			description: expect.stringContaining('Retry in 42 seconds'),
+			description: expect.stringContaining('Rate Limit Handling'),
 		});
-		expect(failures.unauthorized.json.message).toBe('Bookeeping.ai did not accept the API key');
+		expect(failures.unauthorized.json.message).toBe("Bookeeping.ai did not accept the API key. Check the key in the Bookeeping credential, and that its Region is your account's region.");
 		expect(failures.unauthorized.json.error).toMatchObject({ description: expect.stringContaining('Region') });
-		expect(failures.serverError.json.message).toBe('Bookeeping.ai failed with status 500');
+		expect(failures.serverError.json.message).toBe(`Bookeeping.ai failed with status 500 while trying to delete invoice ${ids.serverError}. It may or may not have happened: check in Bookeeping.ai before retrying.`);
 		expect(failures.reset.json.message).toMatch(/^The connection to Bookeeping.ai was reset before it answered/);
 	});
 
@@ -159,7 +159,7 @@ describe('On Error = Stop Workflow', () => {
 		expect(result.error).toMatchObject({
 			name: 'NodeApiError',
 			httpCode: '409',
-			message: `Invoice ${sent} is not a draft, so it cannot be deleted`,
+			message: `Invoice ${sent} is not a draft, so it cannot be deleted. Only drafts can be deleted: cancel a sent or overdue invoice instead (Invoice > Cancel).`,
 			description: expect.stringContaining('Bookeeping.ai only deletes invoices in draft status'),
 		});
 		expect(result.success).toEqual([]);
@@ -176,7 +176,7 @@ describe('On Error = Stop Workflow', () => {
 			credential: sandboxCredential(sandbox),
 		});
 
-		expect(result.error?.message).toBe(`Invoice ${sent} is not a draft, so it cannot be deleted`);
+		expect(result.error?.message).toBe(`Invoice ${sent} is not a draft, so it cannot be deleted. Only drafts can be deleted: cancel a sent or overdue invoice instead (Invoice > Cancel).`);
 		expect(sandbox.requestsTo('DELETE').map((request) => request.path)).toEqual([`/public-api/v1/invoices/${sent}`]);
 		expect(drafts.every((id) => sandbox.invoices.has(id))).toBe(true);
 	});
@@ -193,6 +193,6 @@ describe('On Error = Stop Workflow', () => {
 		await sandboxWithLimit.stop();
 
 		expect(result.error).toMatchObject({ httpCode: '429', message: expect.stringContaining('per-minute rate limit was hit (1 write requests a minute)') });
-		expect(result.error?.description).toMatch(/^Retry in \d+ seconds\./);
+		expect(result.error?.message).toMatch(/Retry in \d+ seconds, or let the node wait/);
 	});
 });

@@ -1,4 +1,4 @@
-import { REGION_BASE_URLS } from '../nodes/Bookeeping/helpers/baseUrl';
+import { REGION_BASE_URLS } from '../nodes/Bookeeping/pipeline/baseUrl';
 import type { Sandbox } from '../sandbox/server';
 import { testCredential } from './engine/credentialTest';
 import { API_KEY, deleteInvoiceParameters, sandboxCredential, startSandbox } from './engine/fixtures';

@@ -1,8 +1,10 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { BASE_URL_EXPRESSION } from './helpers/baseUrl';
-import { invoiceDescription } from './resources/invoice/Invoice.resource';
+import { listSearch } from './methods';
+import { BASE_URL_EXPRESSION } from './pipeline/baseUrl';
+import { createRequestExecutor } from './pipeline/executeRequest';
+import { operationSpecs, resourceProperties } from './resources';
 
 export class Bookeeping implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,16 +24,10 @@ export class Bookeeping implements INodeType {
 			baseURL: BASE_URL_EXPRESSION,
 			headers: { Accept: 'application/json' },
 		},
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [{ name: 'Invoice', value: 'invoice' }],
-				default: 'invoice',
-			},
-			...invoiceDescription,
-		],
+		// The one request executor: every operation's requests go through it (see pipeline/).
+		requestOperations: { pagination: createRequestExecutor(operationSpecs) },
+		properties: resourceProperties,
 	};
+
+	methods = { listSearch };
 }

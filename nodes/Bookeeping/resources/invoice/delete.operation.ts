@@ -1,19 +1,28 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { rateLimitOptions } from '../shared/rateLimitOptions';
+import { showFor, type OperationDefinition } from '../shared/operationDefinition';
+import { INVOICE_PATH, invoiceIdField, invoiceIdInput, invoiceSubject } from './invoiceId';
 
-import { rateLimitOptions } from '../rateLimitOptions';
+const displayOptions = showFor('invoice', 'delete');
 
-const showForDelete = { show: { resource: ['invoice'], operation: ['delete'] } };
-
-export const invoiceDeleteFields: INodeProperties[] = [
-	{
-		displayName: 'Invoice ID',
-		name: 'invoiceId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 65f1c0ffee0123456789abcd',
-		description: 'The 24-character hexadecimal ID of the draft invoice to delete',
-		displayOptions: showForDelete,
+export const invoiceDelete: OperationDefinition = {
+	option: {
+		name: 'Delete',
+		value: 'delete',
+		action: 'Delete an invoice',
+		description: 'Delete a draft invoice. Only invoices in draft status can be deleted.',
+		routing: { request: { method: 'DELETE', url: INVOICE_PATH } },
 	},
-	rateLimitOptions(showForDelete),
-];
+	fields: [invoiceIdField(displayOptions, 'The draft invoice to delete'), rateLimitOptions(displayOptions)],
+	spec: {
+		kind: 'write',
+		action: (ids) => `delete invoice ${ids.invoiceId}`,
+		subject: invoiceSubject,
+		ids: [invoiceIdInput],
+		conflict: {
+			message: (ids) =>
+				`Invoice ${ids.invoiceId} is not a draft, so it cannot be deleted. Only drafts can be deleted: cancel a sent or overdue invoice instead (Invoice > Cancel).`,
+			description: 'Bookeeping.ai only deletes invoices in draft status. A sent or overdue invoice can be cancelled instead.',
+		},
+		output: (_data, ids) => ({ id: ids.invoiceId, deleted: true }),
+	},
+};

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { BookeepingInputError, type BookeepingError } from './errors';
+import type { BookeepingError } from './errors';
 
 /**
  * Under either Continue mode a failed item must stay one item, paired to its input:
@@ -20,25 +20,4 @@ export function toErrorItem(context: IExecuteSingleFunctions, error: BookeepingE
 			? failure
 			: { ...context.getInputData().json, ...failure };
 	return { json, pairedItem: { item: itemIndex } };
-}
-
-/**
- * Under Stop Workflow, the first failure of each node run. n8n starts every item's request at
- * once; items still waiting for the rate limit when one fails are then not sent, so a failed
- * run deletes no more than it had to.
- */
-export const firstFailures = new WeakMap<object, BookeepingError>();
-
-export function notSentAfter(context: IExecuteSingleFunctions, first: BookeepingError): BookeepingInputError {
-	const itemIndex = context.getItemIndex();
-	return new BookeepingInputError(
-		context.getNode(),
-		`Item ${itemIndex} was not sent: an earlier item failed (${first.message})`,
-		{
-			itemIndex,
-			description:
-				'With On Error set to Stop Workflow, items not yet sent when one fails are not sent. To process every item whatever happens, set On Error to Continue (using error output).',
-		},
-		{ notSent: true },
-	);
 }

@@ -1,6 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** Options of every operation that writes, which Bookeeping.ai limits to 25 a minute and 1500 a day. */
+/**
+ * The options of every operation: how to deal with Bookeeping.ai's rate limits (writes 25 a
+ * minute and 1,500 a day; reads 100 and 6,000). Read by pipeline/requestSettings.ts.
+ */
 export function rateLimitOptions(displayOptions: INodeProperties['displayOptions']): INodeProperties {
 	return {
 		displayName: 'Options',
@@ -25,7 +28,7 @@ export function rateLimitOptions(displayOptions: INodeProperties['displayOptions
 				typeOptions: { minValue: 0 },
 				default: 600,
 				description:
-					'With Wait and Retry: the longest an item may wait for the rate limit, counted from when the node starts. An item that would wait longer goes to the 429 error path. At 25 writes a minute, 600 seconds covers about 250 items.',
+					'With Wait and Retry: the longest an item may wait for the rate limit, counted from when the node starts. An item that would wait longer goes to the 429 error path without a request. At 25 writes a minute, 600 seconds covers about 250 items.',
 			},
 			{
 				displayName: 'Rate Limit Handling',

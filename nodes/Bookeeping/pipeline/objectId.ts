@@ -1,10 +1,10 @@
-const INVOICE_ID_PATTERN = /^[0-9a-fA-F]{24}$/;
+const OBJECT_ID_PATTERN = /^[0-9a-fA-F]{24}$/;
 
 /** The trimmed id when the value is a 24-character hexadecimal object id, else undefined. */
-export function normalizeInvoiceId(value: unknown): string | undefined {
+export function normalizeObjectId(value: unknown): string | undefined {
 	if (typeof value !== 'string') return undefined;
 	const id = value.trim();
-	return INVOICE_ID_PATTERN.test(id) ? id : undefined;
+	return OBJECT_ID_PATTERN.test(id) ? id : undefined;
 }
 
 /** A short, printable rendering of a rejected value for an error message. */

@@ -10,10 +10,10 @@ export function credentialProblem(credentials: { apiKey?: unknown; region?: unkn
 	try {
 		url = new URL(raw);
 	} catch {
-		return `The Bookeeping credential's Base URL is not a URL: ${JSON.stringify(raw.slice(0, 80))}`;
+		return "The Bookeeping credential's Base URL is not a URL";
 	}
 	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-		return `The Bookeeping credential's Base URL must start with http:// or https://, not ${url.protocol}//`;
+		return "The Bookeeping credential's Base URL must start with http:// or https://";
 	}
 	if (url.username || url.password) {
 		return "The Bookeeping credential's Base URL must not contain a user name or password";
@@ -21,4 +21,10 @@ export function credentialProblem(credentials: { apiKey?: unknown; region?: unkn
 	if (url.search || raw.includes('?')) return "The Bookeeping credential's Base URL must not contain a query (?…)";
 	if (url.hash || raw.includes('#')) return "The Bookeeping credential's Base URL must not contain a fragment (#…)";
 	return undefined;
+}
+
+export interface BookeepingCredential {
+	apiKey?: unknown;
+	region?: unknown;
+	baseUrl?: unknown;
 }

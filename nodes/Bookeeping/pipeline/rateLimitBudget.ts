@@ -13,6 +13,12 @@ const MAX_BACKOFF_MS = 30_000;
 /** A waiter re-checks at least this often, so no long timer outlives the wait it served. */
 const MAX_PAUSE_MS = 1_000;
 
+export type OperationKind = 'read' | 'write';
+
+export type Admission =
+	| { granted: true }
+	| { granted: false; reason: 'dailyQuota' | 'maxWait'; state: RateLimitState };
+
 export interface Answer {
 	statusCode: number;
 	state: RateLimitState;
@@ -49,7 +55,7 @@ export class RateLimitBudget {
 	private readonly waiters = new Set<() => void>();
 
 	/** Waits for room in the budget, never past `deadline`; after it the API decides. */
-	async acquire(deadline: number): Promise<void> {
+	async acquire(deadline: number): Promise<Admission> {
 		for (;;) {
 			const now = Date.now();
 			if (now >= deadline) break;
@@ -71,6 +77,7 @@ export class RateLimitBudget {
 			await this.pause(deadline - now);
 		}
 		this.inFlight++;
+		return { granted: true };
 	}
 
 	/** Records the answer to a request that `acquire` let through. */
@@ -185,8 +192,8 @@ export class RateLimitBudget {
 const budgets = new Map<string, RateLimitBudget>();
 
 /** The budget shared by all requests made with this key to this base URL in this process. */
-export function budgetFor(apiKey: string, baseUrl: string): RateLimitBudget {
-	const id = createHash('sha256').update(`${baseUrl}\n${apiKey}`).digest('hex');
+export function budgetFor(apiKey: string, baseUrl: string, kind: OperationKind): RateLimitBudget {
+	const id = createHash('sha256').update(`${kind}\n${baseUrl}\n${apiKey}`).digest('hex');
 	let budget = budgets.get(id);
 	if (!budget) {
 		budget = new RateLimitBudget();

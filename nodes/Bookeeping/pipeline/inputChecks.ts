@@ -1,0 +1,87 @@
+import type { IExecuteSingleFunctions } from 'n8n-workflow';
+
+import { BookeepingInputError } from './errors';
+import { describeRejectedValue, normalizeObjectId, rejectedValueForDetails } from './objectId';
+import type { OperationSpec } from './operationSpec';
+
+/** What the checks let through: the ids named in messages, and converted values for the body. */
+export interface CheckedItem {
+	ids: Record<string, string>;
+	body: Record<string, unknown>;
+}
+
+const NOT_SENT = 'No request was sent for this item.';
+
+function refuse(
+	context: IExecuteSingleFunctions,
+	label: string,
+	field: string,
+	value: unknown,
+	problem: string,
+	fix: string,
+): never {
+	const itemIndex = context.getItemIndex();
+	const shown = problem === 'an empty value' ? problem : `${describeRejectedValue(value)} (${problem})`;
+	throw new BookeepingInputError(
+		context.getNode(),
+		`Invalid ${label} in item ${itemIndex}: ${shown}. ${fix}`,
+		{ itemIndex, description: `${fix} Check the value or expression that sets it (an expression that finds no field gives an empty value). ${NOT_SENT}` },
+		{ field, rejectedValue: rejectedValueForDetails(value) },
+	);
+}
+
+function isUnset(value: unknown): boolean {
+	if (value === undefined || value === null || value === '') return true;
+	return typeof value === 'object' && !Array.isArray(value) && Object.keys(value as object).length === 0;
+}
+
+function parameter(context: IExecuteSingleFunctions, name: string): unknown {
+	return context.getNodeParameter(name, undefined, { extractValue: true }) as unknown;
+}
+
+/**
+ * Checks one item's input against what its operation declares, before anything is sent.
+ * Synchronous on purpose: under Stop Workflow an invalid item must be known before any later
+ * item's request can go out.
+ */
+export function checkItem(context: IExecuteSingleFunctions, spec: OperationSpec): CheckedItem {
+	const checked: CheckedItem = { ids: {}, body: {} };
+	for (const input of spec.ids ?? []) {
+		const value = parameter(context, input.parameter);
+		if (input.optional && isUnset(value)) continue;
+		const id = normalizeObjectId(value);
+		if (id === undefined) {
+			refuse(
+				context,
+				input.label,
+				input.parameter,
+				value,
+				isUnset(value) || (typeof value === 'string' && value.trim() === '') ? 'an empty value' : 'not an id',
+				`${input.label} must be a 24-character hexadecimal id, e.g. 65f1c0ffee0123456789abcd.`,
+			);
+		}
+		checked.ids[input.parameter.split('.').pop()!] = id;
+		if (input.sendAt) checked.body[input.sendAt] = id;
+	}
+	const timeZone = context.getTimezone();
+	for (const input of spec.inputs ?? []) {
+		const value = parameter(context, input.parameter);
+		if (input.optional && isUnset(value)) continue;
+		const parsed = input.parse(value, { timeZone });
+		if ('problem' in parsed) {
+			refuse(context, input.label, input.parameter, value, parsed.problem, `Check ${input.label}.`);
+		}
+		if (input.sendAt) checked.body[input.sendAt] = parsed.value;
+	}
+	const problem = spec.check?.(context);
+	if (problem !== undefined) {
+		const itemIndex = context.getItemIndex();
+		throw new BookeepingInputError(
+			context.getNode(),
+			`Item ${itemIndex} cannot be sent: ${problem}`,
+			{ itemIndex, description: NOT_SENT },
+			{ field: null },
+		);
+	}
+	return checked;
+}

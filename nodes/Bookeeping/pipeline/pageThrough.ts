@@ -1,0 +1,53 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { sendPaced, type PacedRequest } from './pacedSend';
+import type { ListShape } from './operationSpec';
+
+/** The largest page the API serves. */
+export const MAX_PAGE_SIZE = 250;
+
+export interface PageLimits {
+	returnAll: boolean;
+	limit: number;
+}
+
+function recordsOf(data: unknown, shape: ListShape): { records: IDataObject[]; count: number | undefined } {
+	const list = (data as Record<string, unknown> | undefined)?.[shape.key];
+	const count = (data as { count?: unknown } | undefined)?.count;
+	return {
+		records: Array.isArray(list) ? (list as IDataObject[]) : [],
+		count: typeof count === 'number' ? count : undefined,
+	};
+}
+
+/**
+ * Reads a list page by page with one page size throughout (the API numbers pages by it),
+ * until the limit, a short page, or the total the API reports. Pages are sorted by `_id`
+ * unless the user sorts, so records cannot shift between pages while they are read.
+ */
+export async function pageThrough(
+	paced: PacedRequest,
+	shape: ListShape,
+	{ returnAll, limit }: PageLimits,
+): Promise<{ records: IDataObject[]; rateLimit: Record<string, unknown> }> {
+	const pageSize = returnAll ? MAX_PAGE_SIZE : Math.min(MAX_PAGE_SIZE, limit);
+	const baseQuery = { ...(paced.requestData.options.qs ?? {}) } as IDataObject;
+	baseQuery.sortKey ??= '_id';
+	baseQuery.sortOrder ??= '1';
+	const records: IDataObject[] = [];
+	let rateLimit: Record<string, unknown> = {};
+	for (let page = 1; ; page++) {
+		const requestData = {
+			...paced.requestData,
+			options: { ...paced.requestData.options, qs: { ...baseQuery, page, limit: pageSize } },
+		};
+		const answer = await sendPaced({ ...paced, requestData });
+		rateLimit = answer.rateLimit;
+		const { records: pageRecords, count } = recordsOf(answer.data, shape);
+		records.push(...pageRecords);
+		const enough = !returnAll && records.length >= limit;
+		const last = pageRecords.length < pageSize || (count !== undefined && page * pageSize >= count);
+		if (enough || last) break;
+	}
+	return { records: returnAll ? records : records.slice(0, limit), rateLimit };
+}

@@ -1,0 +1,85 @@
+import { idLocator } from '../shared/idLocator';
+import { rateLimitOptions } from '../shared/rateLimitOptions';
+import { showFor, type OperationDefinition } from '../shared/operationDefinition';
+import { counterpartyIdField } from './invoiceFields';
+import { INVOICE_PATH, invoiceIdField, invoiceIdInput, invoiceSubject } from './invoiceId';
+
+const displayOptions = showFor('invoice', 'markAsPaid');
+const PAYMENT = 'strategyData.data';
+
+export const invoiceMarkAsPaid: OperationDefinition = {
+	option: {
+		name: 'Mark as Paid',
+		value: 'markAsPaid',
+		action: 'Mark an invoice as paid',
+		description: 'Mark a sent or overdue invoice as paid, recording the payment as a transaction',
+		routing: {
+			request: { method: 'POST', url: `${INVOICE_PATH}/mark-as-paid` },
+			send: { type: 'body', property: 'strategyData.strategy', value: 'CREATE_TRANSACTION' },
+		},
+	},
+	fields: [
+		invoiceIdField(displayOptions, 'The invoice that was paid'),
+		{
+			...idLocator({
+				name: 'categoryId',
+				displayName: 'Category ID',
+				searchMethod: 'searchCategories',
+				description: 'The category the payment is credited to',
+			}),
+			displayOptions,
+		},
+		{
+			...idLocator({
+				name: 'accountId',
+				displayName: 'Account ID',
+				searchMethod: 'searchAccounts',
+				description: 'The bank account the payment arrived in',
+			}),
+			displayOptions,
+		},
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			displayOptions,
+			options: [
+				{ ...counterpartyIdField('counterpartyId', false), description: 'The counterparty of the payment transaction' },
+				{
+					displayName: 'Transaction Note',
+					name: 'transactionNote',
+					type: 'string',
+					default: '',
+					routing: { send: { type: 'body', property: `${PAYMENT}.transactionNote` } },
+				},
+				{
+					displayName: 'Transaction Reference Number',
+					name: 'transactionRefNo',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. PAY-2024-0042',
+					routing: { send: { type: 'body', property: `${PAYMENT}.transactionRefNo` } },
+				},
+			],
+		},
+		rateLimitOptions(displayOptions),
+	],
+	spec: {
+		kind: 'write',
+		action: (ids) => `mark invoice ${ids.invoiceId} as paid`,
+		subject: invoiceSubject,
+		ids: [
+			invoiceIdInput,
+			{ parameter: 'categoryId', label: 'Category ID', sendAt: `${PAYMENT}.category` },
+			{ parameter: 'accountId', label: 'Account ID', sendAt: `${PAYMENT}.account` },
+			{ parameter: 'additionalFields.counterpartyId', label: 'Counterparty ID', optional: true, sendAt: `${PAYMENT}.counterParty` },
+		],
+		conflict: {
+			message: (ids) =>
+				`Invoice ${ids.invoiceId} cannot be marked as paid: it is already paid or cancelled, or still a draft. Send a draft first; a paid or cancelled invoice needs nothing more.`,
+			description: 'Bookeeping.ai only marks sent or overdue invoices as paid.',
+		},
+	},
+};

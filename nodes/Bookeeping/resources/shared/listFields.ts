@@ -1,0 +1,73 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import type { DisplayOptions } from './operationDefinition';
+
+/**
+ * Return All and Limit of a Get Many operation. Paging is done by the request executor
+ * (pipeline/pageThrough.ts), so neither field has routing of its own.
+ */
+export function returnAllAndLimit(displayOptions: DisplayOptions): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions,
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { ...displayOptions.show, returnAll: [false] } },
+		},
+	];
+}
+
+export function simplifyField(displayOptions: DisplayOptions, fields: string): INodeProperties {
+	return {
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description: `Whether to return a simplified version of the response instead of the raw data (${fields})`,
+		displayOptions,
+	};
+}
+
+/** Sort Key and Sort Order, sent as the API's `sortKey` and `sortOrder`. */
+export function sortField(displayOptions: DisplayOptions, sortKeys: INodePropertyOptions[]): INodeProperties {
+	return {
+		displayName: 'Sort',
+		name: 'sort',
+		type: 'collection',
+		placeholder: 'Add sort',
+		default: {},
+		displayOptions,
+		options: [
+			{
+				displayName: 'Sort Key',
+				name: 'sortKey',
+				type: 'options',
+				options: sortKeys,
+				default: '_id',
+				routing: { send: { type: 'query', property: 'sortKey' } },
+			},
+			{
+				displayName: 'Sort Order',
+				name: 'sortOrder',
+				type: 'options',
+				options: [
+					{ name: 'Ascending', value: '1' },
+					{ name: 'Descending', value: '-1' },
+				],
+				default: '1',
+				routing: { send: { type: 'query', property: 'sortOrder' } },
+			},
+		],
+	};
+}

@@ -1,0 +1,16 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import type { OperationSpec } from '../../pipeline/operationSpec';
+
+/** One operation: its entry in the Operation list (with its request), its fields, and its spec. */
+export interface OperationDefinition {
+	option: INodePropertyOptions & { value: string };
+	fields: INodeProperties[];
+	spec: OperationSpec;
+}
+
+export type DisplayOptions = NonNullable<INodeProperties['displayOptions']>;
+
+export function showFor(resource: string, operation: string): DisplayOptions {
+	return { show: { resource: [resource], operation: [operation] } };
+}
