@@ -83,6 +83,7 @@ export class Sandbox {
 	readonly limiter: RateLimiter;
 	private readonly routes: Route[];
 	private readonly faults = new Map<string, Fault>();
+	private readonly nextFaults: Fault[] = [];
 	private readonly apiKeys: Set<string>;
 	private readonly sockets = new Set<Socket>();
 	private readonly server: Server;
@@ -167,6 +168,11 @@ export class Sandbox {
 		this.faults.set(id.toLowerCase(), fault);
 	}
 
+	/** Makes the next requests, whatever they name, misbehave as described, one fault each. */
+	failNext(...faults: Fault[]): void {
+		this.nextFaults.push(...faults);
+	}
+
 	requestsTo(method: string, pathPrefix = ''): RecordedRequest[] {
 		return this.requests.filter(
 			(request) => request.method === method && request.path.startsWith(BASE_PATH + pathPrefix),
@@ -218,7 +224,7 @@ export class Sandbox {
 			return send(401, { error: 'UnauthorizedError', message: 'Invalid or missing API key' });
 		}
 		const id = 'route' in matched ? matched.id : undefined;
-		const fault = id ? this.faults.get(id.toLowerCase()) : undefined;
+		const fault = this.nextFaults.shift() ?? (id ? this.faults.get(id.toLowerCase()) : undefined);
 		const proceed = () => this.answer(matched, key, url, body, send, path);
 		if (fault) return this.misbehave(fault, res, send, proceed);
 		proceed();

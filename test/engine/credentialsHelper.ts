@@ -26,6 +26,8 @@ export interface SentRequest {
  */
 export class TestCredentialsHelper extends ICredentialsHelper {
 	readonly sent: SentRequest[] = [];
+	/** How often n8n or the node asked for the decrypted credential. */
+	reads = 0;
 
 	constructor(
 		private readonly credentialType: ICredentialType,
@@ -90,6 +92,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		_details: INodeCredentialsDetails,
 		_type: string,
 	): Promise<ICredentialDataDecryptedObject> {
+		this.reads++;
 		return { ...this.data };
 	}
 

@@ -38,6 +38,8 @@ export interface RunOptions {
 	parameters: INodeParameters;
 	credential: ICredentialDataDecryptedObject;
 	onError?: OnError;
+	/** Node settings such as Retry On Fail (`retryOnFail`, `maxTries`, `waitBetweenTries`). */
+	nodeSettings?: Partial<Pick<INode, 'retryOnFail' | 'maxTries' | 'waitBetweenTries'>>;
 	/** Origins of real regions to send to the sandbox instead (the URL asked for is recorded). */
 	hostRoutes?: Record<string, string>;
 }
@@ -51,6 +53,8 @@ export interface RunResult {
 	error: IRun['data']['resultData']['error'];
 	/** Requests the node asked n8n to send, with the URL before any host re-routing. */
 	sent: SentRequest[];
+	/** How often the credential was read during the run. */
+	credentialReads: number;
 	run: IRun;
 }
 
@@ -104,6 +108,7 @@ export async function runBookeeping(options: RunOptions): Promise<RunResult> {
 			parameters: options.parameters,
 			credentials: { bookeepingApi: { id: '1', name: 'Bookeeping test' } },
 			onError: options.onError ?? 'stopWorkflow',
+			...options.nodeSettings,
 		},
 	];
 	const connections: IConnections = {
@@ -140,6 +145,7 @@ export async function runBookeeping(options: RunOptions): Promise<RunResult> {
 		errorOutput: outputs[1] ?? [],
 		error: run.data.resultData.error,
 		sent: credentialsHelper.sent,
+		credentialReads: credentialsHelper.reads,
 		run,
 	};
 }

@@ -36,7 +36,8 @@ function isUnset(value: unknown): boolean {
 }
 
 function parameter(context: IExecuteSingleFunctions, name: string): unknown {
-	return context.getNodeParameter(name, undefined, { extractValue: true }) as unknown;
+	// A fallback other than undefined: n8n throws for a parameter that is not set at all.
+	return context.getNodeParameter(name, null, { extractValue: true }) as unknown;
 }
 
 /**

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Sandbox } from '../sandbox/server';
-import { runBookeeping } from './engine/runWorkflow';
-import { API_KEY, deleteInvoiceParameters, sandboxCredential, startSandbox } from './engine/fixtures';
+import type { Sandbox } from '../../sandbox/server';
+import { runBookeeping } from '../engine/runWorkflow';
+import { API_KEY, deleteInvoiceParameters, sandboxCredential, startSandbox } from '../engine/fixtures';
 
 describe('Invoice → Delete, success path', () => {
 	let sandbox: Sandbox;
