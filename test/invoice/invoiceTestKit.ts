@@ -1,15 +1,15 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameterResourceLocator, INodeParameters } from 'n8n-workflow';
 
 import type { RecordedRequest, Sandbox } from '../../sandbox/server';
 import { sandboxCredential, startSandbox } from '../engine/fixtures';
 import { runBookeeping, type OnError, type RunResult } from '../engine/runWorkflow';
 
 /** A resource locator value as the editor stores it. */
-export function byId(value: string): IDataObject {
+export function byId(value: string): INodeParameterResourceLocator {
 	return { __rl: true, mode: 'id', value };
 }
 
-export function fromList(value: string): IDataObject {
+export function fromList(value: string): INodeParameterResourceLocator {
 	return { __rl: true, mode: 'list', value, cachedResultName: 'picked in the editor' };
 }
 
@@ -17,13 +17,13 @@ export function fromList(value: string): IDataObject {
 export async function runInvoice(
 	sandbox: Sandbox,
 	operation: string,
-	parameters: INodeParameters,
+	parameters: Record<string, unknown>,
 	items: IDataObject[] = [{}],
 	onError: OnError = 'stopWorkflow',
 ): Promise<RunResult> {
 	return await runBookeeping({
 		items,
-		parameters: { resource: 'invoice', operation, ...parameters },
+		parameters: { resource: 'invoice', operation, ...parameters } as INodeParameters,
 		credential: sandboxCredential(sandbox),
 		onError,
 	});
