@@ -1,6 +1,14 @@
-import type { IDataObject, IHttpRequestOptions, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 import { NodeApiError, type JsonObject } from 'n8n-workflow';
 
+import { errorFromNetworkFailure, errorFromResponse, type FailedRequest } from './apiErrors';
 import { credentialProblem, type BookeepingCredential } from './credentialCheck';
 import { REGION_BASE_URLS } from './baseUrl';
 import { budgetFor } from './rateLimitBudget';
@@ -54,27 +62,37 @@ export async function searchList(
 			httpCode: '429',
 		});
 	}
-	const options: IHttpRequestOptions = { method: 'GET', baseURL, url: search.path, qs, json: true, returnFullResponse: true };
-	let response: { body: { data?: IDataObject }; headers: Record<string, unknown>; statusCode: number };
+	const options: IHttpRequestOptions = {
+		method: 'GET',
+		baseURL,
+		url: search.path,
+		qs,
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+	};
+	const request: FailedRequest = { node: context.getNode(), itemIndex: 0, action: `list ${search.key}`, ids: {}, writes: false };
+	let response: IN8nHttpFullResponse;
 	try {
-		response = await context.helpers.httpRequestWithAuthentication.call(context, 'bookeepingApi', options);
+		response = (await context.helpers.httpRequestWithAuthentication.call(context, 'bookeepingApi', options)) as IN8nHttpFullResponse;
 	} catch (error) {
-		const status = (error as { httpCode?: string; response?: { status?: number } }).response?.status;
-		budget.record({ statusCode: status ?? 0, state: {} });
-		throw new NodeApiError(context.getNode(), {} as JsonObject, {
-			message:
-				status === 401
-					? "Bookeeping.ai did not accept the API key. Check the key in the Bookeeping credential, and that its Region is your account's region."
-					: `Bookeeping.ai could not list ${search.key} (${status ?? 'no answer'}). Type the ID instead (By ID), or try again.`,
-			httpCode: status ? String(status) : undefined,
-		});
+		budget.release();
+		throw errorFromNetworkFailure(request, error);
 	}
 	budget.record({ statusCode: response.statusCode, state: readRateLimitHeaders(response.headers) });
-	const records = (response.body?.data?.[search.key] ?? []) as IDataObject[];
+	if (response.statusCode < 200 || response.statusCode >= 300) throw errorFromResponse(request, response);
+	const records = ((response.body as { data?: IDataObject } | undefined)?.data?.[search.key] ?? []) as IDataObject[];
 	let results = records.map(search.toItem);
 	if (text && !search.searchParameter) {
 		const needle = text.toLowerCase();
 		results = results.filter((item) => `${item.name} ${item.value}`.toLowerCase().includes(needle));
 	}
 	return { results, paginationToken: records.length === PAGE_SIZE ? String(page + 1) : undefined };
+}
+
+/** A `methods.listSearch` function for one list. */
+export function listSearchMethod(search: ListSearch) {
+	return async function (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+		return await searchList(this, search, filter, paginationToken);
+	};
 }

@@ -1,29 +1,16 @@
-import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-
-import { searchList } from '../../pipeline/listSearchRequest';
+import { listSearchMethod } from '../../pipeline/listSearchRequest';
 
 /** The chart of accounts, searched by name with the API's `query`. */
-export async function searchCategories(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	return await searchList(
-		this,
-		{
-			path: '/v1/categories',
-			key: 'categories',
-			searchParameter: 'query',
-			sortKey: 'name',
-			sortOrder: '1',
-			toItem: (category) => ({
-				name: [category.emoji, category.name, category.parentCategory ? `(${category.parentCategory})` : '']
-					.filter(Boolean)
-					.join(' '),
-				value: String(category._id),
-			}),
-		},
-		filter,
-		paginationToken,
-	);
-}
+export const searchCategories = listSearchMethod({
+	path: '/v1/categories',
+	key: 'categories',
+	searchParameter: 'query',
+	sortKey: 'name',
+	sortOrder: '1',
+	toItem: (category) => ({
+		name: [category.emoji, category.name, category.parentCategory ? `(${category.parentCategory})` : '']
+			.filter(Boolean)
+			.join(' '),
+		value: String(category._id),
+	}),
+});
