@@ -40,6 +40,8 @@ export interface RunOptions {
 	onError?: OnError;
 	/** Node settings such as Retry On Fail (`retryOnFail`, `maxTries`, `waitBetweenTries`). */
 	nodeSettings?: Partial<Pick<INode, 'retryOnFail' | 'maxTries' | 'waitBetweenTries'>>;
+	/** Another node to run in Bookeeping's place, for a side-by-side measure (e.g. n8n's HTTP Request node). */
+	nodeInstead?: { type: INodeType; typeName: string; typeVersion: number };
 	/** Origins of real regions to send to the sandbox instead (the URL asked for is recorded). */
 	hostRoutes?: Record<string, string>;
 }
@@ -102,8 +104,8 @@ export async function runBookeeping(options: RunOptions): Promise<RunResult> {
 		{
 			id: 'bookeeping',
 			name: NODE_NAME,
-			type: NODE_TYPE,
-			typeVersion: 1,
+			type: options.nodeInstead?.typeName ?? NODE_TYPE,
+			typeVersion: options.nodeInstead?.typeVersion ?? 1,
 			position: [200, 0],
 			parameters: options.parameters,
 			credentials: { bookeepingApi: { id: '1', name: 'Bookeeping test' } },
@@ -116,7 +118,11 @@ export async function runBookeeping(options: RunOptions): Promise<RunResult> {
 	};
 	const workflowData = { id: 'test', name: 'test', nodes, connections, active: false, settings: {} };
 	const built = await loadBuiltPackage();
-	const nodeTypes = nodeTypesOf({ [NODE_TYPE]: built.node, [FIXED_ITEMS_TYPE]: new FixedItems() });
+	const nodeTypes = nodeTypesOf({
+		[NODE_TYPE]: built.node,
+		[FIXED_ITEMS_TYPE]: new FixedItems(),
+		...(options.nodeInstead ? { [options.nodeInstead.typeName]: options.nodeInstead.type } : {}),
+	});
 	const workflow = new Workflow({ ...workflowData, nodeTypes });
 
 	const credentialsHelper = new TestCredentialsHelper(built.credential, options.credential, options.hostRoutes);
