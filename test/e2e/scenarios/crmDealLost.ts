@@ -5,7 +5,7 @@ import { FAULTS } from '../../../sandbox/faults';
 import { EXAMPLE_FILES } from '../../../scripts/localN8n/exampleWorkflows';
 import { itemsOn } from '../executionOutput';
 import { loadExample, withTriggerReplacedByItems } from '../workflows';
-import { assertConflict, assertDailyLimit, assertInvalidId, assertValues, detailsOf, itemWhere } from './itemExpectations';
+import { assertConflict, assertDailyLimit, assertInvalidId, assertValues, errorOf, itemWhere } from './itemExpectations';
 import { deletedIds, successfulExecution, type Scenario } from './scenario';
 
 const EXAMPLE = EXAMPLE_FILES.crmDealLost;
@@ -64,7 +64,7 @@ export function crmDealLostScenario(): Scenario {
 					assert.deepEqual(item.headers, webhookCall({}).headers);
 				}
 			});
-			report.check('409 (sent invoice) on the Error output with details.statusCode 409', () => {
+			report.check('409 (sent invoice) on the Error output with error.statusCode 409', () => {
 				assertConflict(itemWhere(errors(), 'body.dealId', 'D-1002'), SENT);
 			});
 			report.check('429 (daily limit) on the Error output at once, with the limit figures', () => {
@@ -73,8 +73,8 @@ export function crmDealLostScenario(): Scenario {
 			report.check('malformed id on the Error output, without statusCode', () => {
 				assertInvalidId(itemWhere(errors(), 'body.dealId', 'D-1004'), 3, MALFORMED);
 			});
-			report.check('unknown id (404) on the Error output with details.statusCode 404', () => {
-				assert.equal(detailsOf(itemWhere(errors(), 'body.dealId', 'D-1005')).statusCode, 404);
+			report.check('unknown id (404) on the Error output with error.statusCode 404', () => {
+				assert.equal(errorOf(itemWhere(errors(), 'body.dealId', 'D-1005')).statusCode, 404);
 			});
 			report.check(`"${SWITCH}": 409 → "Not a draft", 429 → "Rate limited", the rest → "Other error"`, () => {
 				assertValues(itemsOn(execution, SWITCH, 0), 'body.dealId', ['D-1002']);
