@@ -57,13 +57,13 @@ async function main(): Promise<void> {
 			['id', (item) => item.json.id],
 			['deleted', (item) => item.json.deleted],
 		])}`);
-		const details = (item: INodeExecutionData) => (item.json.details ?? {}) as Record<string, unknown>;
+		const error = (item: INodeExecutionData) => (item.json.error ?? {}) as Record<string, unknown>;
 		console.log(`\n${table('Error output (On Error = "Continue (using error output)")', result.errorOutput, [
 			['customer', (item) => item.json.customer],
-			['details.statusCode', (item) => details(item).statusCode ?? '-'],
-			['error', (item) => item.json.error],
+			['error.statusCode', (item) => error(item).statusCode ?? '-'],
+			['message', (item) => item.json.message],
 		])}`);
-		console.log('\nA Switch on {{ $json.details.statusCode }} after the Error output routes 409 (not a draft) and 429 (rate limited) to their own branches.');
+		console.log('\nA Switch on {{ $json.error.statusCode }} after the Error output routes 409 (not a draft) and 429 (rate limited) to their own branches.');
 		console.log(`Requests the sandbox received: ${sandbox.requests.map((request) => `${request.method} → ${request.status}`).join(', ')}`);
 	} finally {
 		await sandbox.stop();
