@@ -91,8 +91,10 @@ export async function checkWebhookExample(report: Report, client: N8nRestClient,
 		assert.deepEqual(item.body, deals[1]);
 		assert.equal(errorOf(item).statusCode, 409);
 	});
-	report.check('  the sandbox received a DELETE for each, answered 200 and 409', () => {
+	// The webhook answers on receipt, so the two executions may run their DELETEs in either order.
+	report.check('  the sandbox received one DELETE for each, answered 200 and 409', () => {
 		const deletes = sandbox.requests.filter((request) => request.method === 'DELETE');
-		assert.deepEqual(deletes.map((request) => [request.path.split('/').pop(), request.status]), [[DRAFT, 200], [SENT, 409]]);
+		const answered = deletes.map((request) => [request.path.split('/').pop(), request.status]);
+		assert.deepEqual(answered.sort(), [[DRAFT, 200], [SENT, 409]]);
 	});
 }
