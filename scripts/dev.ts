@@ -22,8 +22,8 @@ const API_KEY = process.env.SANDBOX_API_KEY ?? 'sk_sandbox_demo';
 const OWNER_EMAIL = 'dev@bookeeping.local';
 const OWNER_PASSWORD = 'Bookeeping-dev-1';
 
-/** Kept between runs, so workflows made in the editor survive a restart. */
-const devDir = join(cacheDir, 'dev');
+/** Kept between runs, so workflows made in the editor survive a restart; one per n8n version (their databases differ). */
+const devDir = join(cacheDir, 'dev', install.version);
 const userFolder = join(devDir, 'n8n-user');
 const logFile = join(devDir, 'n8n.log');
 
@@ -65,7 +65,7 @@ function printWelcome(sandbox: SandboxProcess, credentialTest: string): void {
 	console.log(`
 n8n ${install.version} with n8n-nodes-bookeeping from this checkout is running: ${url}
 
-  Sign in with   ${OWNER_EMAIL} / ${OWNER_PASSWORD}   (set up from the environment; no owner setup screen)
+  Sign in with   ${OWNER_EMAIL} / ${OWNER_PASSWORD}   (set up for you; no owner setup screen)
   Credential     "${SANDBOX_CREDENTIAL.name}" → ${sandbox.baseUrl}, key ${API_KEY}; its Test: ${credentialTest}
   Workflows      "Bookeeping: delete a batch of draft invoices"  (Execute workflow)
                  "Bookeeping: delete a draft invoice when a CRM deal is lost"  (Webhook; click Execute workflow, then:)
