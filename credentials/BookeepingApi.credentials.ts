@@ -60,32 +60,52 @@ export class BookeepingApi implements ICredentialType {
 		type: 'generic',
 		properties: {
 			headers: {
-				Authorization: '=Bearer {{$credentials.apiKey}}',
+				// A key pasted with a space or line break around it still works.
+				Authorization: '=Bearer {{ String($credentials.apiKey || "").trim() }}',
 			},
 		},
 	};
 
+	/**
+	 * The Test request never throws on an HTTP status: n8n 1.x's tester only reads its
+	 * `responseCode` rules from the error's `cause`, which n8n-workflow 1.x drops, so users saw
+	 * n8n's generic "Authorization failed". Every answer comes back as a body instead, and the
+	 * rules below read it the same way on n8n 1.x and 2.x: first match wins.
+	 */
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: BASE_URL_EXPRESSION,
 			url: '/v1/invoices',
 			qs: { page: 1, limit: 1 },
-			ignoreHttpStatusErrors: false,
+			ignoreHttpStatusErrors: true,
 		},
 		rules: [
 			{
-				type: 'responseCode',
+				type: 'responseSuccessBody',
 				properties: {
-					value: 401,
+					key: 'error',
+					value: 'UnauthorizedError',
 					message:
 						"The API key was refused. Check the key, and that Region is your account's region: a key only works in its own region.",
 				},
 			},
 			{
-				type: 'responseCode',
+				type: 'responseSuccessBody',
 				properties: {
-					value: 429,
+					key: 'error',
+					value: 'TooManyRequestsError',
 					message: 'The key works but is rate limited right now. Try again in a minute.',
+				},
+			},
+			{
+				// Bookeeping.ai's answers to this request carry `data`; anything else (another
+				// error, a proxy's page, a wrong Base URL) is not a working connection.
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'data',
+					value: undefined,
+					message:
+						"Bookeeping.ai did not answer with the invoice list: the API key may be refused, or Region (or Base URL) does not point at Bookeeping.ai's API. Check the key and that Region is your account's region.",
 				},
 			},
 		],

@@ -4,23 +4,26 @@ import { join } from 'node:path';
 import { installAsCommunityPackage, packPackage } from './localN8n/communityPackage';
 import { readAllExampleWorkflows } from './localN8n/exampleWorkflows';
 import { freePorts, isPortFree } from './localN8n/freePort';
-import { instanceOwner } from './localN8n/instanceOwner';
+import { instanceOwner, signInAsOwner, type InstanceOwner } from './localN8n/instanceOwner';
 import { n8nEnv, runN8n, signal, stopAllN8n } from './localN8n/n8nProcess';
 import { N8nRestClient } from './localN8n/n8nRestClient';
 import { startN8nServer, type N8nServer } from './localN8n/n8nServer';
-import { N8N_VERSION, cacheDir, repoRoot } from './localN8n/paths';
+import { n8nInstall, selectedN8nVersions } from './localN8n/n8nVersions';
+import { cacheDir, repoRoot } from './localN8n/paths';
 import { SANDBOX_CREDENTIAL, writeSandboxCredentialFile } from './localN8n/sandboxCredential';
 import { startSandboxProcess, type SandboxProcess } from './localN8n/sandboxProcess';
 import { ensureToolchain } from './localN8n/toolchain';
 
 const N8N_PORT = 5678;
+/** `npm run dev -- --n8n=lts` starts n8n 1.x instead of the newest. */
+const install = n8nInstall(selectedN8nVersions()[0]);
 const SANDBOX_PORT = Number(process.env.SANDBOX_PORT ?? 4010);
 const API_KEY = process.env.SANDBOX_API_KEY ?? 'sk_sandbox_demo';
 const OWNER_EMAIL = 'dev@bookeeping.local';
 const OWNER_PASSWORD = 'Bookeeping-dev-1';
 
-/** Kept between runs, so workflows made in the editor survive a restart. */
-const devDir = join(cacheDir, 'dev');
+/** Kept between runs, so workflows made in the editor survive a restart; one per n8n version (their databases differ). */
+const devDir = join(cacheDir, 'dev', install.version);
 const userFolder = join(devDir, 'n8n-user');
 const logFile = join(devDir, 'n8n.log');
 
@@ -45,10 +48,10 @@ async function importCredentialAndExamples(env: NodeJS.ProcessEnv, sandboxBaseUr
 	}
 }
 
-async function describeCredentialTest(server: N8nServer): Promise<string> {
+async function describeCredentialTest(server: N8nServer, owner: InstanceOwner): Promise<string> {
 	try {
 		const client = new N8nRestClient(server.url);
-		await client.login(OWNER_EMAIL, OWNER_PASSWORD);
+		await signInAsOwner(client, owner);
 		const stored = (await client.get<{ data: object }>(`/rest/credentials/${SANDBOX_CREDENTIAL.id}?includeData=true`)).data;
 		const { data } = await client.post<{ data: { status: string; message: string } }>('/rest/credentials/test', { credentials: stored });
 		return `${data.status}: ${data.message}`;
@@ -60,9 +63,9 @@ async function describeCredentialTest(server: N8nServer): Promise<string> {
 function printWelcome(sandbox: SandboxProcess, credentialTest: string): void {
 	const url = `http://localhost:${N8N_PORT}`;
 	console.log(`
-n8n ${N8N_VERSION} with n8n-nodes-bookeeping from this checkout is running: ${url}
+n8n ${install.version} with n8n-nodes-bookeeping from this checkout is running: ${url}
 
-  Sign in with   ${OWNER_EMAIL} / ${OWNER_PASSWORD}   (set up from the environment; no owner setup screen)
+  Sign in with   ${OWNER_EMAIL} / ${OWNER_PASSWORD}   (set up for you; no owner setup screen)
   Credential     "${SANDBOX_CREDENTIAL.name}" → ${sandbox.baseUrl}, key ${API_KEY}; its Test: ${credentialTest}
   Workflows      "Bookeeping: delete a batch of draft invoices"  (Execute workflow)
                  "Bookeeping: delete a draft invoice when a CRM deal is lost"  (Webhook; click Execute workflow, then:)
@@ -80,14 +83,14 @@ Press Ctrl-C to stop n8n and the sandbox.`);
 async function main(): Promise<void> {
 	await assertPortsFree();
 	console.log('Preparing Node 24 and n8n in .cache/ (the first time takes a few minutes)…');
-	await ensureToolchain();
+	await ensureToolchain(install);
 	mkdirSync(devDir, { recursive: true });
 	const packed = await packPackage(devDir);
 	await installAsCommunityPackage(packed, userFolder);
 	rmSync(packed.tarball);
 	console.log(`Installed ${packed.name}@${packed.version} into ${userFolder}/.n8n/nodes`);
 
-	const env = n8nEnv({ userFolder, encryptionKey: 'bookeeping-dev-only', port: N8N_PORT, brokerPort: (await freePorts(1))[0] });
+	const env = n8nEnv({ install, userFolder, encryptionKey: 'bookeeping-dev-only', port: N8N_PORT, brokerPort: (await freePorts(1))[0] });
 	const sandbox = await startSandboxProcess({
 		...process.env,
 		SANDBOX_PORT: String(SANDBOX_PORT),
@@ -111,11 +114,11 @@ async function main(): Promise<void> {
 	void sandbox.exited.then(() => void stopAll(1, 'The sandbox stopped.'));
 
 	let server: N8nServer;
+	const owner = instanceOwner(install, OWNER_EMAIL, OWNER_PASSWORD);
 	try {
 		console.log('Importing the credential and the example workflows…');
 		await importCredentialAndExamples(env, sandbox.baseUrl);
 		console.log(`Starting n8n on port ${N8N_PORT}…`);
-		const owner = instanceOwner(OWNER_EMAIL, OWNER_PASSWORD);
 		server = await startN8nServer({ ...env, ...owner.env });
 	} catch (error) {
 		await stopAll(1, (error as Error).message);
@@ -126,7 +129,7 @@ async function main(): Promise<void> {
 	server.process.child.stdout?.pipe(log, { end: false });
 	server.process.child.stderr?.pipe(log, { end: false });
 	void server.process.exited.then(() => void stopAll(1, `n8n stopped; see ${logFile}`));
-	printWelcome(sandbox, await describeCredentialTest(server));
+	printWelcome(sandbox, await describeCredentialTest(server, owner));
 }
 
 main().catch((error: Error) => {

@@ -1,9 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 
-import { n8nBin } from './paths';
+import { delimiter } from 'node:path';
+
+import type { N8nInstall } from './n8nVersions';
 import { node24Env } from './toolchain';
 
 export interface N8nSettings {
+	/** Which installed n8n version runs. */
+	install: N8nInstall;
 	/** N8N_USER_FOLDER: n8n keeps its database, config and community packages under `<it>/.n8n`. */
 	userFolder: string;
 	encryptionKey: string;
@@ -21,8 +25,11 @@ export function n8nEnv(settings: N8nSettings): NodeJS.ProcessEnv {
 	const base = Object.fromEntries(
 		Object.entries(process.env).filter(([name]) => !INHERITED_PREFIXES.some((prefix) => name.startsWith(prefix))),
 	);
+	const node24 = node24Env(base);
 	return {
-		...node24Env(base),
+		...node24,
+		// The chosen version's `n8n` first on PATH: startN8n spawns `n8n` through this PATH.
+		PATH: [settings.install.binDir, node24.PATH ?? ''].join(delimiter),
 		N8N_USER_FOLDER: settings.userFolder,
 		N8N_ENCRYPTION_KEY: settings.encryptionKey,
 		N8N_PORT: String(settings.port),
@@ -58,9 +65,12 @@ const liveProcesses = new Set<RunningProcess>();
 /** A long `n8n start` keeps logging; only the most recent output is kept in memory. */
 const KEPT_OUTPUT_CHARS = 4_000_000;
 
-/** Starts an n8n command (e.g. `start`) and keeps its output. */
+/**
+ * Starts an n8n command (e.g. `start`) and keeps its output. `env` comes from n8nEnv(): spawn
+ * looks `n8n` up on env.PATH, where the chosen version comes first.
+ */
 export function startN8n(env: NodeJS.ProcessEnv, args: string[]): RunningProcess {
-	const child = spawn(n8nBin, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn('n8n', args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
 	let output = '';
 	const keep = (chunk: Buffer) => {
 		output += chunk.toString();

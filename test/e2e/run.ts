@@ -7,7 +7,8 @@ import { readAllExampleWorkflows } from '../../scripts/localN8n/exampleWorkflows
 import { freePorts } from '../../scripts/localN8n/freePort';
 import { instanceOwner } from '../../scripts/localN8n/instanceOwner';
 import { n8nEnv, runN8n, stopAllN8n, type CommandResult } from '../../scripts/localN8n/n8nProcess';
-import { N8N_VERSION, NODE_VERSION, cacheDir } from '../../scripts/localN8n/paths';
+import { n8nInstall, selectedN8nVersions, type N8nInstall } from '../../scripts/localN8n/n8nVersions';
+import { NODE_VERSION, cacheDir } from '../../scripts/localN8n/paths';
 import { SANDBOX_CREDENTIAL, writeSandboxCredentialFile } from '../../scripts/localN8n/sandboxCredential';
 import { ensureToolchain } from '../../scripts/localN8n/toolchain';
 import { Sandbox } from '../../sandbox/server';
@@ -23,10 +24,12 @@ import { BOOKEEPING_NODE_TYPE, nodeOfType, type WorkflowFile } from './workflows
 
 /** Distinctive, so a leak anywhere in n8n's output or run data is easy to find. */
 const API_KEY = 'sk_e2e_7c1f0d9a4b3e2a18_MUST_NOT_APPEAR';
-/** Left in place after a run (n8n user folder, tarball) to look into failures. */
-const workspace = join(cacheDir, 'e2e');
+/** Left in place after a run (n8n user folder, tarball), one per version, to look into failures. */
+const workspaceOf = (install: N8nInstall) => join(cacheDir, 'e2e', install.version);
 
 interface LocalN8n {
+	install: N8nInstall;
+	workspace: string;
 	env: NodeJS.ProcessEnv;
 	sandboxPort: number;
 	/** The output of every n8n command run, for the leak check. */
@@ -34,19 +37,19 @@ interface LocalN8n {
 	run(args: string[]): Promise<CommandResult>;
 }
 
-async function installToolchain(report: Report): Promise<boolean> {
-	report.section(`Node ${NODE_VERSION} and n8n ${N8N_VERSION} (installed once into .cache/, then reused)`);
+async function installToolchain(report: Report, install: N8nInstall): Promise<boolean> {
+	report.section(`Node ${NODE_VERSION} and n8n ${install.version} (installed once into .cache/, then reused)`);
 	try {
-		await ensureToolchain();
-		report.pass(`Node ${NODE_VERSION} and n8n ${N8N_VERSION} are ready`);
+		await ensureToolchain(install);
+		report.pass(`Node ${NODE_VERSION} and n8n ${install.version} are ready`);
 		return true;
 	} catch (error) {
-		report.fail(`installing Node ${NODE_VERSION} and n8n ${N8N_VERSION} into .cache/`, (error as Error).message);
+		report.fail(`installing Node ${NODE_VERSION} and n8n ${install.version} into .cache/`, (error as Error).message);
 		return false;
 	}
 }
 
-async function installPackage(report: Report, userFolder: string): Promise<boolean> {
+async function installPackage(report: Report, workspace: string, userFolder: string): Promise<boolean> {
 	report.section("The package, packed and installed as n8n's Community Nodes installer does");
 	try {
 		const packed = await packPackage(workspace);
@@ -66,7 +69,7 @@ function assertImported(result: CommandResult, what: RegExp): void {
 
 async function importCredentialAndWorkflows(report: Report, n8n: LocalN8n, scenarios: Scenario[]): Promise<void> {
 	report.section('Credential and workflows imported with the n8n CLI');
-	const credentialFile = join(workspace, 'credentials.json');
+	const credentialFile = join(n8n.workspace, 'credentials.json');
 	writeSandboxCredentialFile(credentialFile, API_KEY, `http://127.0.0.1:${n8n.sandboxPort}/public-api`);
 	const credentialImport = await n8n.run(['import:credentials', `--input=${credentialFile}`]);
 	rmSync(credentialFile);
@@ -82,7 +85,7 @@ async function importCredentialAndWorkflows(report: Report, n8n: LocalN8n, scena
 		}
 	});
 	const copies = scenarios.map((scenario) => scenario.workflow).filter((workflow) => !examples.some((example) => example.id === workflow.id));
-	const workflowFile = join(workspace, 'workflows.json');
+	const workflowFile = join(n8n.workspace, 'workflows.json');
 	writeFileSync(workflowFile, JSON.stringify([...examples, ...copies], null, 2));
 	const workflowImport = await n8n.run(['import:workflow', `--input=${workflowFile}`]);
 	report.check(`import:workflow: the ${examples.length} examples as shipped and ${copies.length} runnable copies`, () =>
@@ -92,12 +95,12 @@ async function importCredentialAndWorkflows(report: Report, n8n: LocalN8n, scena
 
 async function checkServer(report: Report, n8n: LocalN8n): Promise<boolean> {
 	report.section('n8n start: what the editor sees');
-	const owner = instanceOwner('e2e@bookeeping.local', 'e2e-Passw0rd');
+	const owner = instanceOwner(n8n.install, 'e2e@bookeeping.local', 'e2e-Passw0rd');
 	// Answers the credential test's GET /v1/invoices and the webhook example's deletes.
 	const sandbox = await new Sandbox({ port: n8n.sandboxPort, apiKeys: [API_KEY] }).start();
 	seedWebhookInvoices(sandbox);
 	try {
-		const server = await checkN8nServer(report, n8n.env, owner, sandbox, API_KEY);
+		const server = await checkN8nServer(report, n8n.install, n8n.env, owner, sandbox, API_KEY);
 		n8n.outputs.push(server.output);
 		return server.nodeLoaded;
 	} finally {
@@ -134,16 +137,23 @@ function checkNoLeaks(report: Report, n8n: LocalN8n): void {
 	});
 }
 
-async function e2e(report: Report): Promise<void> {
-	if (!(await installToolchain(report))) return;
+/** Runs every check on one n8n version; resolves to the seconds spent installing Node 24 and n8n. */
+async function e2e(report: Report, install: N8nInstall): Promise<number> {
+	const installStarted = Date.now();
+	const installed = await installToolchain(report, install);
+	const installSeconds = Math.round((Date.now() - installStarted) / 1000);
+	if (!installed) return installSeconds;
+	const workspace = workspaceOf(install);
 	rmSync(workspace, { recursive: true, force: true });
 	const userFolder = join(workspace, 'n8n-user');
-	if (!(await installPackage(report, userFolder))) return;
+	if (!(await installPackage(report, workspace, userFolder))) return installSeconds;
 
 	const [sandboxPort, n8nPort, brokerPort] = await freePorts(3);
-	const env = n8nEnv({ userFolder, encryptionKey: 'bookeeping-e2e-only', port: n8nPort, brokerPort });
+	const env = n8nEnv({ install, userFolder, encryptionKey: 'bookeeping-e2e-only', port: n8nPort, brokerPort });
 	const outputs: string[] = [];
 	const n8n: LocalN8n = {
+		install,
+		workspace,
 		env,
 		sandboxPort,
 		outputs,
@@ -158,25 +168,45 @@ async function e2e(report: Report): Promise<void> {
 	const nodeLoaded = await checkServer(report, n8n);
 	await runScenarios(report, n8n, scenarios, nodeLoaded);
 	checkNoLeaks(report, n8n);
+	return installSeconds;
 }
 
-/** `npm run test:e2e`: the package in a real n8n, installed as users install it. */
-async function main(): Promise<void> {
+interface VersionResult {
+	report: Report;
+	/** e.g. "(75 s, of which 0 s installing)": a cold install of a version takes minutes. */
+	timing: string;
+}
+
+async function e2eOn(install: N8nInstall): Promise<VersionResult> {
+	console.log(`\n=== n8n ${install.version} ===`);
 	const started = Date.now();
-	const report = new Report();
-	mkdirSync(cacheDir, { recursive: true });
-	process.once('SIGINT', () => void stopAllN8n().then(() => process.exit(130)));
+	const report = new Report(`n8n ${install.version}`);
+	let installSeconds = 0;
 	try {
-		await e2e(report);
+		installSeconds = await e2e(report, install);
 	} catch (error) {
 		report.fail('the e2e test could not go on', error instanceof Error ? error.message : String(error));
 	} finally {
 		await stopAllN8n();
 	}
-	console.log(`\nWorkspace (n8n user folder, packed tarball): ${workspace}`);
-	console.log(`Took ${Math.round((Date.now() - started) / 1000)} s`);
-	console.log(report.summary());
-	process.exitCode = report.ok ? 0 : 1;
+	const timing = `(${Math.round((Date.now() - started) / 1000)} s, of which ${installSeconds} s installing)`;
+	console.log(`\nWorkspace (n8n user folder, packed tarball): ${workspaceOf(install)}`);
+	console.log(`${report.summary()} ${timing}`);
+	return { report, timing };
+}
+
+/**
+ * `npm run test:e2e`: the package in a real n8n, installed as users install it, on each
+ * supported end of the range one after the other (`-- --n8n=lts` or `--n8n=2.41.1` for one).
+ */
+async function main(): Promise<void> {
+	mkdirSync(cacheDir, { recursive: true });
+	process.once('SIGINT', () => void stopAllN8n().then(() => process.exit(130)));
+	const results: VersionResult[] = [];
+	for (const version of selectedN8nVersions()) results.push(await e2eOn(n8nInstall(version)));
+	console.log('');
+	for (const { report, timing } of results) console.log(`${report.summary()} ${timing}`);
+	process.exitCode = results.every(({ report }) => report.ok) ? 0 : 1;
 }
 
 void main();

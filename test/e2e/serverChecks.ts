@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 
-import type { InstanceOwner } from '../../scripts/localN8n/instanceOwner';
+import { signInAsOwner, type InstanceOwner } from '../../scripts/localN8n/instanceOwner';
+import type { N8nInstall } from '../../scripts/localN8n/n8nVersions';
 import { startN8nServer } from '../../scripts/localN8n/n8nServer';
 import { N8nRestClient } from '../../scripts/localN8n/n8nRestClient';
 import { SANDBOX_CREDENTIAL } from '../../scripts/localN8n/sandboxCredential';
@@ -49,16 +50,16 @@ export interface ServerCheckResult {
  * AI-tool variant and the credential type (/types/*.json), the credential's Test button
  * (n8n's credential tester against the sandbox), and the webhook example, published.
  */
-export async function checkN8nServer(report: Report, env: NodeJS.ProcessEnv, owner: InstanceOwner, sandbox: Sandbox, apiKey: string): Promise<ServerCheckResult> {
+export async function checkN8nServer(report: Report, install: N8nInstall, env: NodeJS.ProcessEnv, owner: InstanceOwner, sandbox: Sandbox, apiKey: string): Promise<ServerCheckResult> {
 	const server = await startN8nServer({ ...env, ...owner.env });
 	let nodeLoaded = false;
 	try {
 		const client = new N8nRestClient(server.url);
-		await client.login(owner.email, owner.password);
+		await signInAsOwner(client, owner);
 		const nodes = await client.get<TypeDescription[]>('/types/nodes.json');
 		const credentialTypes = await client.get<TypeDescription[]>('/types/credentials.json');
 
-		nodeLoaded = report.check(`n8n lists the node ${BOOKEEPING_NODE_TYPE}, with credential bookeepingApi and usableAsTool`, () => {
+		nodeLoaded = report.check(`n8n ${install.version} lists the node ${BOOKEEPING_NODE_TYPE}, with credential bookeepingApi and usableAsTool`, () => {
 			const node = nodes.find((type) => type.name === BOOKEEPING_NODE_TYPE);
 			assert.ok(node, `${BOOKEEPING_NODE_TYPE} is not among n8n's ${nodes.length} node types: the package did not load. Check package.json's "n8n" section and dist/. ${loadingLog(server.process.output())}`);
 			assert.deepEqual(node.credentials?.map((credential) => credential.name), ['bookeepingApi']);
@@ -89,10 +90,19 @@ export async function checkN8nServer(report: Report, env: NodeJS.ProcessEnv, own
 			const result = await test(stored.data);
 			assert.equal(result.status, 'OK', result.message);
 		});
-		await report.checkAsync('credential Test in n8n fails with a wrong key, saying the key was refused', async () => {
+		await report.checkAsync('credential Test in n8n passes with the key pasted with spaces and a line break around it', async () => {
+			const result = await test({ ...stored.data, apiKey: `  ${apiKey}\n` });
+			assert.equal(result.status, 'OK', result.message);
+		});
+		await report.checkAsync("credential Test in n8n fails with a wrong key, with the package's message (not n8n's generic one)", async () => {
 			const result = await test({ ...stored.data, apiKey: 'sk_wrong_key' });
 			assert.equal(result.status, 'Error');
-			assert.match(result.message, /API key was refused/);
+			assert.match(result.message, /^The API key was refused\. Check the key, and that Region is your account's region/);
+		});
+		await report.checkAsync('credential Test in n8n fails for a Base URL that is not the API, saying so', async () => {
+			const result = await test({ ...stored.data, baseUrl: `${sandbox.url}/not-the-api` });
+			assert.equal(result.status, 'Error');
+			assert.match(result.message, /did not answer with the invoice list/);
 		});
 		if (nodeLoaded) await checkWebhookExample(report, client, sandbox);
 	} finally {

@@ -56,7 +56,7 @@ export function batchDeleteScenario(): Scenario {
 				assertValues(errors(), 'customer', ['Globex', 'Umbrella', 'Hooli']);
 				assertValues(errors(), 'invoiceId', [BATCH_IDS.globex, BATCH_IDS.umbrella, BATCH_IDS.hooli]);
 			});
-			report.check('409 for the sent invoice, with details.statusCode', () => {
+			report.check('409 for the sent invoice, with error.statusCode', () => {
 				assertConflict(itemWhere(errors(), 'customer', 'Globex'), BATCH_IDS.globex);
 			});
 			report.check('429 once the daily quota is used up, not waited out, with the limit figures', () => {

@@ -1,9 +1,15 @@
 import assert from 'node:assert/strict';
 import type { IDataObject } from 'n8n-workflow';
 
-export function detailsOf(item: IDataObject): IDataObject {
-	assert.ok(item.details && typeof item.details === 'object', `item has no details: ${JSON.stringify(item)}`);
-	return item.details as IDataObject;
+/**
+ * What a workflow branches on in a failed item: `error` (statusCode and the API's details),
+ * next to `message`, the text a user reads. The same shape on n8n 1.x and 2.x.
+ */
+export function errorOf(item: IDataObject): IDataObject {
+	assert.ok(item.error && typeof item.error === 'object' && !Array.isArray(item.error), `item has no error object: ${JSON.stringify(item)}`);
+	assert.equal(typeof item.message, 'string', `item has no message: ${JSON.stringify(item)}`);
+	assert.equal(item.details, undefined, 'a failed item carries message and error, not details');
+	return item.error as IDataObject;
 }
 
 /** The value at a dotted path such as `body.dealId`. */
@@ -24,29 +30,34 @@ export function assertValues(items: IDataObject[], field: string, expected: unkn
 	assert.deepEqual(items.map(read), expected, `${field} of the items`);
 }
 
+/** `message` says what happened first; how to fix it may follow. */
+export function assertMessageStartsWith(item: IDataObject, start: string): void {
+	assert.ok(String(item.message).startsWith(start), `message ${JSON.stringify(item.message)} does not start with ${JSON.stringify(start)}`);
+}
+
 export function assertConflict(item: IDataObject, invoiceId: string): void {
-	const details = detailsOf(item);
-	assert.equal(details.statusCode, 409);
-	assert.equal(details.invoiceId, invoiceId);
-	assert.equal(item.error, `Invoice ${invoiceId} is not a draft, so it cannot be deleted`);
+	const error = errorOf(item);
+	assert.equal(error.statusCode, 409);
+	assert.equal(error.invoiceId, invoiceId);
+	assertMessageStartsWith(item, `Invoice ${invoiceId} is not a draft, so it cannot be deleted`);
 }
 
 /** A 429 for a used-up daily quota: the kind the node never waits out. */
 export function assertDailyLimit(item: IDataObject, invoiceId: string, dailyLimit: number): void {
-	const details = detailsOf(item);
-	assert.equal(details.statusCode, 429);
-	assert.equal(details.invoiceId, invoiceId);
-	assert.equal(details.limit, 'day');
-	assert.equal(details.dailyLimit, dailyLimit);
-	assert.equal(details.dailyUsage, dailyLimit);
-	assert.equal(typeof details.retryAfterSeconds, 'number');
-	assert.equal(typeof item.error, 'string');
+	const error = errorOf(item);
+	assert.equal(error.statusCode, 429);
+	assert.equal(error.invoiceId, invoiceId);
+	assert.equal(error.limit, 'day');
+	assert.equal(error.dailyLimit, dailyLimit);
+	assert.equal(error.dailyUsage, dailyLimit);
+	assert.equal(typeof error.retryAfterSeconds, 'number');
+	assert.match(item.message as string, /daily limit is used up/);
 }
 
 /** Refused before any request: no status code, the field named. */
 export function assertInvalidId(item: IDataObject, itemIndex: number, value: string): void {
-	const details = detailsOf(item);
-	assert.equal(item.error, `Invalid Invoice ID in item ${itemIndex}: "${value}"`);
-	assert.equal(details.field, 'invoiceId');
-	assert.equal(details.statusCode, undefined, 'an invalid id must not carry a statusCode');
+	const error = errorOf(item);
+	assertMessageStartsWith(item, `Invalid Invoice ID in item ${itemIndex}: "${value}"`);
+	assert.equal(error.field, 'invoiceId');
+	assert.equal(error.statusCode, undefined, 'an invalid id must not carry a statusCode');
 }
