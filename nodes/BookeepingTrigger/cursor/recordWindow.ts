@@ -12,15 +12,28 @@ export const OVERLAP_MS = 5 * 60_000;
 export const RECENT_KEYS_CAP = 1_000;
 /** Reads a poll may spend finding its place again after records moved or were removed. */
 const MAX_SEEK_READS = 8;
+const MAX_REREADS = 20;
 
 export type TimestampField = 'createdAt' | 'updatedAt';
 
-/** How much one poll may read. */
+/**
+ * How much one poll may read: a number of pages that bring new records, plus a few re-reads of
+ * pages it had already processed (many records sharing the cursor's time fill whole pages).
+ */
 export class PageBudget {
+	private rereadsLeft: number;
+
 	constructor(
 		readonly pageSize: number,
 		private pagesLeft: number,
-	) {}
+	) {
+		this.rereadsLeft = Math.min(MAX_REREADS, Math.ceil(RECENT_KEYS_CAP / pageSize) + 1);
+	}
+
+	/** Whether a page that may bring new records can still be read. */
+	get canRead(): boolean {
+		return this.pagesLeft > 0;
+	}
 
 	take(): boolean {
 		if (this.pagesLeft <= 0) return false;
@@ -28,8 +41,11 @@ export class PageBudget {
 		return true;
 	}
 
-	get left(): number {
-		return this.pagesLeft;
+	/** Counts a page that brought nothing new; false once the allowance is used up. */
+	reread(): boolean {
+		if (this.rereadsLeft <= 0) return false;
+		this.rereadsLeft--;
+		return true;
 	}
 }
 
@@ -82,9 +98,9 @@ export class RecordWindow {
 		});
 		const newest = records[0];
 		state.cursor = newest ? String(newest[this.field]) : null;
-		state.rank = count ?? records.length;
 		const from = newest ? timeOf(newest, this.field) - OVERLAP_MS : Infinity;
 		state.recent = records.filter((record) => timeOf(record, this.field) >= from).map((record) => recordKey(record, this.field));
+		state.rank = Math.max(0, (count ?? records.length) - state.recent.length);
 		state.baselined = true;
 	}
 
@@ -109,13 +125,16 @@ export class RecordWindow {
 
 		const fresh: IDataObject[] = [];
 		const processed: string[] = [];
+		/** Position (from 1) and time of every record read from the start page on. */
+		const positions: Array<[number, number]> = [];
 		let newest = state.cursor;
-		let rank = state.rank;
 		let caughtUp = false;
+		let error: unknown;
+		// The page holding the last record before the window, as of the last poll. Records
+		// removed or moved since may have shifted the window back: then step back until a page
+		// starts before the window.
+		let page = state.cursor === null ? 1 : Math.floor(Math.max(0, state.rank - 1) / pageSize) + 1;
 		try {
-			// The cursor's page as of the last poll; records removed or moved since may have
-			// shifted it back, so step back until a page starts before the window.
-			let page = state.cursor === null ? 1 : Math.floor(Math.max(0, state.rank - 1) / pageSize) + 1;
 			for (let step = 1, seeks = 0; page > 1; step *= 2, seeks++) {
 				if (seeks >= MAX_SEEK_READS) {
 					page = 1;
@@ -125,41 +144,47 @@ export class RecordWindow {
 				if (records.length > 0 && timeOf(records[0], this.field) < windowStart) break;
 				page = Math.max(1, page - step);
 			}
+			const startPage = page;
+			positions.push([(startPage - 1) * pageSize, -Infinity]);
 			for (; ; page++) {
-				if (!this.budget.take()) break;
+				if (!this.budget.canRead) break;
 				const records = await read(page);
+				const freshBefore = fresh.length;
 				records.forEach((record, index) => {
-					const position = (page - 1) * pageSize + index + 1;
-					if (timeOf(record, this.field) < windowStart) {
-						rank = position;
-						return;
-					}
+					const time = timeOf(record, this.field);
+					positions.push([(page - 1) * pageSize + index + 1, time]);
+					if (time < windowStart) return;
 					const key = recordKey(record, this.field);
 					if (!seen.has(key)) fresh.push(record);
 					processed.push(key);
 					newest = String(record[this.field]);
-					rank = position;
 				});
+				const spent = fresh.length > freshBefore ? this.budget.take() : this.budget.reread();
 				const count = counts.get(page);
 				if (records.length < pageSize || (count !== undefined && page * pageSize >= count)) {
 					caughtUp = true;
 					break;
 				}
+				if (!spent) break;
 			}
-		} catch (error) {
-			this.advance(state, newest, rank, processed);
-			return { fresh, caughtUp: false, error };
+		} catch (caught) {
+			error = caught;
 		}
-		this.advance(state, newest, rank, processed);
-		return { fresh, caughtUp };
+		this.advance(state, newest, positions, processed);
+		return error === undefined ? { fresh, caughtUp } : { fresh, caughtUp: false, error };
 	}
 
-	private advance(state: PollState, newest: string | null, rank: number, processed: string[]): void {
+	/**
+	 * Moves the cursor to the newest record processed, keeps the keys within its overlap, and
+	 * counts the records before the next window (where the next poll starts reading).
+	 */
+	private advance(state: PollState, newest: string | null, read: Array<[number, number]>, processed: string[]): void {
+		if (read.length === 0) return;
 		state.cursor = newest;
-		state.rank = rank;
+		const nextWindowStart = newest === null ? -Infinity : Date.parse(newest) - OVERLAP_MS;
+		state.rank = read.reduce((rank, [position, time]) => (time < nextWindowStart ? Math.max(rank, position) : rank), 0);
 		if (newest === null) return;
-		const keepFrom = Date.parse(newest) - OVERLAP_MS;
-		const keys = [...new Set([...state.recent, ...processed])].filter((key) => keyTime(key) >= keepFrom);
+		const keys = [...new Set([...state.recent, ...processed])].filter((key) => keyTime(key) >= nextWindowStart);
 		keys.sort((left, right) => keyTime(left) - keyTime(right));
 		state.recent = keys.slice(-RECENT_KEYS_CAP);
 	}
