@@ -89,6 +89,22 @@ describe('Bookeeping Trigger: Invoice Created', () => {
 		expect(readsOf(INVOICES) - before).toBe(3);
 	});
 
+	it('a bulk import of 2,000 invoices stamped within one second is drained over polls, each invoice once', async () => {
+		const { trigger, readsOf } = await start();
+		await trigger.activate();
+		const imported = addInvoices(setup, 2_000, 0.5);
+		const emitted: string[] = [];
+		let maxReads = 0;
+		for (let poll = 0; poll < 4; poll++) {
+			const before = readsOf(INVOICES);
+			emitted.push(...idsOf((await trigger.poll()).items));
+			maxReads = Math.max(maxReads, readsOf(INVOICES) - before);
+		}
+		expect(emitted).toHaveLength(2_000);
+		expect(new Set(emitted)).toEqual(new Set(imported));
+		expect(maxReads).toBeLessThanOrEqual(4 + 3);
+	});
+
 	it('after a restart continues from the static data n8n saved (round-tripped through JSON): nothing replayed, nothing lost', async () => {
 		const { trigger } = await start();
 		addInvoices(setup, 2);

@@ -16,6 +16,8 @@ export interface PollState {
 	cursor: string | null;
 	/** How many records sorted at or before the cursor at the last poll: where the next poll starts reading. */
 	rank: number;
+	/** The position (from 1) of the newest record processed, at the last poll. */
+	position: number;
 	/** `id@timestamp` of the records processed within the overlap margin of the cursor. */
 	recent: string[];
 	/** Status changed: changes stamped after this time are reported (earlier ones form the baseline). */
@@ -37,6 +39,7 @@ export function freshState(event: string): PollState {
 		baselined: false,
 		cursor: null,
 		rank: 0,
+		position: 0,
 		recent: [],
 		liveFrom: null,
 		tracked: {},

@@ -12,7 +12,7 @@ export const OVERLAP_MS = 5 * 60_000;
 export const RECENT_KEYS_CAP = 1_000;
 /** Reads a poll may spend finding its place again after records moved or were removed. */
 const MAX_SEEK_READS = 8;
-const MAX_REREADS = 20;
+const MAX_REREADS = 3;
 
 export type TimestampField = 'createdAt' | 'updatedAt';
 
@@ -27,7 +27,7 @@ export class PageBudget {
 		readonly pageSize: number,
 		private pagesLeft: number,
 	) {
-		this.rereadsLeft = Math.min(MAX_REREADS, Math.ceil(RECENT_KEYS_CAP / pageSize) + 1);
+		this.rereadsLeft = MAX_REREADS;
 	}
 
 	/** Whether a page that may bring new records can still be read. */
@@ -100,7 +100,8 @@ export class RecordWindow {
 		state.cursor = newest ? String(newest[this.field]) : null;
 		const from = newest ? timeOf(newest, this.field) - OVERLAP_MS : Infinity;
 		state.recent = records.filter((record) => timeOf(record, this.field) >= from).map((record) => recordKey(record, this.field));
-		state.rank = Math.max(0, (count ?? records.length) - state.recent.length);
+		state.position = count ?? records.length;
+		state.rank = Math.max(0, state.position - state.recent.length);
 		state.baselined = true;
 	}
 
@@ -128,20 +129,24 @@ export class RecordWindow {
 		/** Position (from 1) and time of every record read from the start page on. */
 		const positions: Array<[number, number]> = [];
 		let newest = state.cursor;
+		let position = state.position;
 		let caughtUp = false;
 		let error: unknown;
-		// The page holding the last record before the window, as of the last poll. Records
-		// removed or moved since may have shifted the window back: then step back until a page
-		// starts before the window.
-		let page = state.cursor === null ? 1 : Math.floor(Math.max(0, state.rank - 1) / pageSize) + 1;
+		// Start at the page holding the last record that needs no reading: the last one before
+		// the window, or, when more than a page of records share the window, one page before the
+		// newest processed. Records removed or moved since may have shifted that place back: then
+		// step back until a page starts with a record that is older than the window or processed.
+		const skip = state.cursor === null ? 0 : Math.max(state.rank, state.position - pageSize);
+		let page = Math.floor(Math.max(0, skip - 1) / pageSize) + 1;
+		const startsBefore = (records: IDataObject[]) =>
+			records.length > 0 && (timeOf(records[0], this.field) < windowStart || seen.has(recordKey(records[0], this.field)));
 		try {
 			for (let step = 1, seeks = 0; page > 1; step *= 2, seeks++) {
 				if (seeks >= MAX_SEEK_READS) {
 					page = 1;
 					break;
 				}
-				const records = await read(page);
-				if (records.length > 0 && timeOf(records[0], this.field) < windowStart) break;
+				if (startsBefore(await read(page))) break;
 				page = Math.max(1, page - step);
 			}
 			const startPage = page;
@@ -158,6 +163,7 @@ export class RecordWindow {
 					if (!seen.has(key)) fresh.push(record);
 					processed.push(key);
 					newest = String(record[this.field]);
+					position = (page - 1) * pageSize + index + 1;
 				});
 				const spent = fresh.length > freshBefore ? this.budget.take() : this.budget.reread();
 				const count = counts.get(page);
@@ -171,6 +177,7 @@ export class RecordWindow {
 			error = caught;
 		}
 		this.advance(state, newest, positions, processed);
+		if (positions.length > 0) state.position = position;
 		return error === undefined ? { fresh, caughtUp } : { fresh, caughtUp: false, error };
 	}
 

@@ -14,7 +14,7 @@ const CODES: Record<string, string> = { DRAFT: 'D', OVERDUE: 'O' };
 /**
  * An invoice's tracked status, kept short so 50,000 tracked invoices stay small: `D` draft,
  * `O` overdue, `S<due>[:<recheck>]` sent, with its due date and the time to look again for an
- * overdue flip in epoch seconds; any other status as its own name.
+ * overdue flip in epoch seconds (base 36); any other status as its own name.
  */
 export interface TrackedStatus {
 	status: string;
@@ -26,20 +26,21 @@ export function decodeStatus(code: string | undefined): TrackedStatus | undefine
 	if (code === undefined) return undefined;
 	if (code === 'D') return { status: 'DRAFT' };
 	if (code === 'O') return { status: 'OVERDUE' };
-	const sent = /^S(\d*)(?::(\d+))?$/.exec(code);
+	const sent = /^S([0-9a-z]*)(?::([0-9a-z]+))?$/.exec(code);
 	if (sent) {
 		return {
 			status: 'SENT',
-			dueAt: sent[1] ? Number(sent[1]) * 1000 : undefined,
-			recheckAt: sent[2] ? Number(sent[2]) * 1000 : undefined,
+			dueAt: sent[1] ? parseInt(sent[1], 36) * 1000 : undefined,
+			recheckAt: sent[2] ? parseInt(sent[2], 36) * 1000 : undefined,
 		};
 	}
 	return { status: code };
 }
 
 function encodeSent(dueAt: number | undefined, recheckAt?: number): string {
-	const due = dueAt === undefined || Number.isNaN(dueAt) ? '' : String(Math.floor(dueAt / 1000));
-	return recheckAt === undefined ? `S${due}` : `S${due}:${Math.floor(recheckAt / 1000)}`;
+	const seconds = (time: number) => Math.floor(time / 1000).toString(36);
+	const due = dueAt === undefined || Number.isNaN(dueAt) ? '' : seconds(dueAt);
+	return recheckAt === undefined ? `S${due}` : `S${due}:${seconds(recheckAt)}`;
 }
 
 /** Keeps the status an invoice now has, or forgets the invoice once its status is final. */
