@@ -1,3 +1,4 @@
+import type { INodeParameters } from 'n8n-workflow';
 import type { Sandbox } from '../../sandbox/server';
 import { addInvoices, changeInvoice, MINUTE, setUpTrigger, type TriggerSetup } from './triggerFixtures';
 
@@ -6,7 +7,7 @@ describe('Bookeeping Trigger: Fetch Test Event (manual mode)', () => {
 	let sandbox: Sandbox;
 	afterEach(async () => await sandbox.stop());
 
-	async function start(parameters: Record<string, unknown>) {
+	async function start(parameters: INodeParameters) {
 		setup = await setUpTrigger(parameters);
 		sandbox = setup.sandbox;
 		return setup;

@@ -1,3 +1,4 @@
+import type { INodeParameters } from 'n8n-workflow';
 import type { Sandbox } from '../../sandbox/server';
 import { API_KEY } from '../engine/fixtures';
 import { addInvoices, idsOf, MINUTE, setUpTrigger, type TriggerSetup } from './triggerFixtures';
@@ -9,7 +10,7 @@ describe('Bookeeping Trigger: Invoice Created', () => {
 	let sandbox: Sandbox;
 	afterEach(async () => await sandbox.stop());
 
-	async function start(parameters: Record<string, unknown> = {}) {
+	async function start(parameters: INodeParameters = {}) {
 		setup = await setUpTrigger({ event: 'invoiceCreated', ...parameters });
 		sandbox = setup.sandbox;
 		return setup;

@@ -1,3 +1,4 @@
+import type { INodeParameters } from 'n8n-workflow';
 import type { Sandbox } from '../../sandbox/server';
 import { addInvoices, changeInvoice, DAY, idsOf, invoice, MINUTE, setUpTrigger, type TriggerSetup } from './triggerFixtures';
 
@@ -10,7 +11,7 @@ describe('Bookeeping Trigger: Invoice Status Changed', () => {
 	let sandbox: Sandbox;
 	afterEach(async () => await sandbox.stop());
 
-	async function start(parameters: Record<string, unknown> = {}) {
+	async function start(parameters: INodeParameters = {}) {
 		setup = await setUpTrigger({ event: 'invoiceStatusChanged', options: { includePreviousStatus: true }, ...parameters });
 		sandbox = setup.sandbox;
 		return setup;

@@ -1,3 +1,4 @@
+import type { INodeParameters } from 'n8n-workflow';
 import type { Sandbox } from '../../sandbox/server';
 import { SEED_IDS } from '../../sandbox/seed';
 import type { ApiRecord } from '../../sandbox/store';
@@ -8,7 +9,7 @@ describe('Bookeeping Trigger: transactions and counterparties', () => {
 	let sandbox: Sandbox;
 	afterEach(async () => await sandbox.stop());
 
-	async function start(parameters: Record<string, unknown>) {
+	async function start(parameters: INodeParameters) {
 		setup = await setUpTrigger(parameters);
 		sandbox = setup.sandbox;
 		return setup;
