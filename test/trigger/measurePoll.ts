@@ -25,6 +25,7 @@ async function measure(event: string): Promise<void> {
 		// Status changed reads every invoice once for its baseline (1,000 a poll by default).
 		let baselinePolls = 1;
 		while (trigger.state.cursor !== trigger.state.liveFrom && trigger.state.liveFrom !== null) {
+			if (baselinePolls > 100) throw new Error('the baseline did not finish within 100 polls');
 			await trigger.poll();
 			baselinePolls++;
 		}
