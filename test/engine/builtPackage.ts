@@ -17,6 +17,7 @@ export const packageRoot = findPackageRoot(__dirname);
 
 export interface BuiltPackage {
 	node: INodeType;
+	trigger: INodeType;
 	credential: ICredentialType;
 	loader: PackageDirectoryLoader;
 }
@@ -31,10 +32,11 @@ export async function loadBuiltPackage(): Promise<BuiltPackage> {
 	loaded ??= (async () => {
 		const loader = new PackageDirectoryLoader(packageRoot);
 		await loader.loadAll();
-		const [node] = Object.values(loader.nodeTypes).map((entry) => entry.type as INodeType);
+		const node = loader.nodeTypes.bookeeping?.type as INodeType | undefined;
+		const trigger = loader.nodeTypes.bookeepingTrigger?.type as INodeType | undefined;
 		const [credential] = Object.values(loader.credentialTypes).map((entry) => entry.type);
-		if (!node || !credential) throw new Error('dist/ is missing the node or the credential: run npm run build');
-		return { node, credential, loader };
+		if (!node || !trigger || !credential) throw new Error('dist/ is missing a node or the credential: run npm run build');
+		return { node, trigger, credential, loader };
 	})();
 	return await loaded;
 }

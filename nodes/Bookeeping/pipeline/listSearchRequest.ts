@@ -18,7 +18,7 @@ const PAGE_SIZE = 50;
 /** A list search in the editor waits at most this long for the read budget. */
 const MAX_WAIT_MS = 10_000;
 
-function baseUrlOf(credentials: BookeepingCredential): string {
+export function baseUrlOf(credentials: BookeepingCredential): string {
 	if (credentials.region === 'custom') return String(credentials.baseUrl ?? '').trim().replace(/\/+$/, '');
 	if (credentials.region === 'eu') return REGION_BASE_URLS.eu;
 	if (credentials.region === 'ca') return REGION_BASE_URLS.ca;

@@ -6,7 +6,7 @@ import { showFor, type OperationDefinition } from '../shared/operationDefinition
 
 const displayOptions = showFor('invoice', 'getAll');
 
-function simplifyInvoice(invoice: IDataObject): IDataObject {
+export function simplifyInvoice(invoice: IDataObject): IDataObject {
 	const counterParty = invoice.counterParty as IDataObject | undefined;
 	return {
 		_id: invoice._id,
