@@ -6,6 +6,7 @@ import { RateLimiter, type Limits, type WindowMode } from './rateLimiter';
 import { directoryRoutes } from './routes/directory';
 import { OBJECT_ID, badRequest, fail, type Reply, type Route } from './routes/http';
 import { invoiceRoutes } from './routes/invoices';
+import { transactionRoutes } from './routes/transactions';
 import { seedDirectory } from './seed';
 import { SandboxStore, newObjectId, type ApiRecord, type InvoiceStatus } from './store';
 
@@ -92,7 +93,7 @@ export class Sandbox {
 		this.apiKeys = new Set(options.apiKeys ?? ['sk_sandbox_demo']);
 		this.store = new SandboxStore(options.now);
 		if (options.seed ?? true) seedDirectory(this.store);
-		this.routes = [...invoiceRoutes(this.store), ...directoryRoutes(this.store)];
+		this.routes = [...invoiceRoutes(this.store), ...directoryRoutes(this.store), ...transactionRoutes(this.store)];
 		this.limiter = new RateLimiter(
 			{
 				read: options.readLimits ?? { perWindow: 100, perDay: 6000 },
