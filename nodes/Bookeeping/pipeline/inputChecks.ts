@@ -36,8 +36,9 @@ function isUnset(value: unknown): boolean {
 	return typeof value === 'object' && !Array.isArray(value) && Object.keys(value as object).length === 0;
 }
 
+/** A parameter's value; null for a field of a collection that is not set (n8n throws for it without a fallback). */
 function parameter(context: IExecuteSingleFunctions, name: string): unknown {
-	return context.getNodeParameter(name, undefined, { extractValue: true }) as unknown;
+	return context.getNodeParameter(name, null, { extractValue: true }) as unknown;
 }
 
 /**

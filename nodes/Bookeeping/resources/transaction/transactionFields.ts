@@ -123,8 +123,8 @@ export function referenceIds(collection: string): IdInput[] {
 }
 
 function parsedEntries(context: IExecuteSingleFunctions, parameter: string): Entry[] | undefined {
-	const raw = context.getNodeParameter(parameter, undefined);
-	if (raw === undefined || raw === '') return undefined;
+	const raw = context.getNodeParameter(parameter, null);
+	if (raw === null || raw === '') return undefined;
 	const parsed = transactionEntries(raw, { timeZone: context.getTimezone() });
 	return 'problem' in parsed ? undefined : (parsed.value as Entry[]);
 }
@@ -134,8 +134,8 @@ export function balanceCheck(collection: string) {
 	const at = (name: string) => (collection ? `${collection}.${name}` : name);
 	return (context: IExecuteSingleFunctions): string | undefined => {
 		const entries = parsedEntries(context, at('entries'));
-		const rawTotal = context.getNodeParameter(at('totalAmount'), undefined) as number | string | undefined;
-		const totalAmount = rawTotal === undefined || rawTotal === '' ? undefined : Number(rawTotal);
+		const rawTotal = context.getNodeParameter(at('totalAmount'), null) as number | string | null;
+		const totalAmount = rawTotal === null || rawTotal === '' ? undefined : Number(rawTotal);
 		if (!entries) {
 			return totalAmount === undefined
 				? undefined
