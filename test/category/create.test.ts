@@ -44,7 +44,7 @@ describe('Category → Create', () => {
 	});
 
 	it('turns the 409 for a name already under that parent into its own message', async () => {
-		const existing = sandbox.store.categories.get(SEED_IDS.officeExpenses)!;
+		const existing = { name: String(sandbox.store.categories.get(SEED_IDS.officeExpenses)!.name) };
 
 		const result = await runOperation(sandbox, create(), { items: [{ name: existing.name }, { name: 'Travel' }], onError: 'continueErrorOutput' });
 

@@ -7,13 +7,13 @@ import { runBookeeping, type OnError, type RunResult } from './runWorkflow';
 /** Runs one Bookeeping operation against the sandbox and returns the run with the requests it sent. */
 export async function runOperation(
 	sandbox: Sandbox,
-	parameters: INodeParameters,
+	parameters: Record<string, unknown>,
 	options: { items?: IDataObject[]; onError?: OnError } = {},
 ): Promise<RunResult & { requests: RecordedRequest[] }> {
 	const before = sandbox.requests.length;
 	const result = await runBookeeping({
 		items: options.items ?? [{}],
-		parameters,
+		parameters: parameters as INodeParameters,
 		credential: sandboxCredential(sandbox),
 		onError: options.onError,
 	});
