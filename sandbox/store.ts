@@ -9,6 +9,14 @@ export function newObjectId(): string {
 	return randomBytes(12).toString('hex');
 }
 
+export interface OpeningBalance {
+	currency: string;
+	/** The month (YYYY-MM) the books start in, and their balance at its start. */
+	month: string;
+	startingBalance: number;
+	institutionBalance: number | null;
+}
+
 export const PROJECT_ID = '65f1c0ffee00000000000001';
 
 /**
@@ -21,6 +29,8 @@ export class SandboxStore {
 	readonly categories = new Map<string, ApiRecord>();
 	readonly accounts = new Map<string, ApiRecord>();
 	readonly transactions = new Map<string, ApiRecord>();
+	/** Per account id: the balance the books open with, and what the bank reports (null: not reported). */
+	readonly openingBalances = new Map<string, OpeningBalance>();
 	private invoiceNumber = 1000;
 
 	constructor(readonly now: () => number = Date.now) {}

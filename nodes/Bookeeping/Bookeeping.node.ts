@@ -14,7 +14,7 @@ export class Bookeeping implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Manage invoices in Bookeeping.ai',
+		description: 'Manage invoices, counterparties, transactions, categories and accounts in Bookeeping.ai',
 		defaults: { name: 'Bookeeping' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

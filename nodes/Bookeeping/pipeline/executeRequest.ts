@@ -90,7 +90,7 @@ export function createRequestExecutor(specs: OperationSpecs) {
 			};
 			const paced: PacedRequest = {
 				context: this,
-				requestData: { ...requestData, options: { ...requestData.options, body } },
+				requestData: { ...requestData, options: { ...requestData.options, body, qs: { ...requestData.options.qs, ...(checked.query as IDataObject) } } },
 				request,
 				settings,
 				budget: budgetFor(apiKey, String(requestData.options.baseURL), spec.kind),

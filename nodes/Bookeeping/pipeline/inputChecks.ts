@@ -8,6 +8,7 @@ import type { OperationSpec } from './operationSpec';
 export interface CheckedItem {
 	ids: Record<string, string>;
 	body: Record<string, unknown>;
+	query: Record<string, unknown>;
 }
 
 const NOT_SENT = 'No request was sent for this item.';
@@ -35,8 +36,8 @@ function isUnset(value: unknown): boolean {
 	return typeof value === 'object' && !Array.isArray(value) && Object.keys(value as object).length === 0;
 }
 
+/** A parameter's value; null for a field of a collection that is not set (n8n throws for it without a fallback). */
 function parameter(context: IExecuteSingleFunctions, name: string): unknown {
-	// A fallback other than undefined: n8n throws for a parameter that is not set at all.
 	return context.getNodeParameter(name, null, { extractValue: true }) as unknown;
 }
 
@@ -46,7 +47,7 @@ function parameter(context: IExecuteSingleFunctions, name: string): unknown {
  * item's request can go out.
  */
 export function checkItem(context: IExecuteSingleFunctions, spec: OperationSpec): CheckedItem {
-	const checked: CheckedItem = { ids: {}, body: {} };
+	const checked: CheckedItem = { ids: {}, body: {}, query: {} };
 	for (const input of spec.ids ?? []) {
 		const value = parameter(context, input.parameter);
 		if (input.optional && isUnset(value)) continue;
@@ -72,7 +73,7 @@ export function checkItem(context: IExecuteSingleFunctions, spec: OperationSpec)
 		if ('problem' in parsed) {
 			refuse(context, input.label, input.parameter, value, parsed.problem, `Check ${input.label}.`);
 		}
-		if (input.sendAt) checked.body[input.sendAt] = parsed.value;
+		if (input.sendAt) (input.sendIn === 'query' ? checked.query : checked.body)[input.sendAt] = parsed.value;
 	}
 	const problem = spec.check?.(context);
 	if (problem !== undefined) {

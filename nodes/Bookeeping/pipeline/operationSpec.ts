@@ -24,8 +24,10 @@ export interface ParsedInput {
 	parameter: string;
 	label: string;
 	parse: InputParser;
-	/** Dotted path in the request body; without it the value is only checked. */
+	/** Dotted path in the request body (or query); without it the value is only checked. */
 	sendAt?: string;
+	/** Where `sendAt` points: the body (default) or the query string, for a list's filters. */
+	sendIn?: 'body' | 'query';
 	optional?: boolean;
 }
 

@@ -1,10 +1,20 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationSpecs } from '../pipeline/operationSpec';
+import { accountResource } from './account/Account.resource';
+import { categoryResource } from './category/Category.resource';
+import { counterpartyResource } from './counterparty/Counterparty.resource';
 import { invoiceResource } from './invoice/Invoice.resource';
 import type { ResourceDefinition } from './shared/resourceDefinition';
+import { transactionResource } from './transaction/Transaction.resource';
 
-const resources: ResourceDefinition[] = [invoiceResource];
+const resources: ResourceDefinition[] = [
+	accountResource,
+	categoryResource,
+	counterpartyResource,
+	invoiceResource,
+	transactionResource,
+];
 
 export const resourceProperties: INodeProperties[] = [
 	{

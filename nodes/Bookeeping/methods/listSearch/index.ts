@@ -2,3 +2,4 @@ export { searchAccounts } from './searchAccounts';
 export { searchCategories } from './searchCategories';
 export { searchCounterparties } from './searchCounterparties';
 export { searchInvoices } from './searchInvoices';
+export { searchTransactions } from './searchTransactions';

@@ -71,3 +71,16 @@ export function sortField(displayOptions: DisplayOptions, sortKeys: INodePropert
 		],
 	};
 }
+
+/** The Search filter of a list the API searches by name with its `query` parameter. */
+export function searchFilterOption(description: string): INodeProperties {
+	return {
+		displayName: 'Search',
+		name: 'search',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Acme',
+		description,
+		routing: { send: { type: 'query', property: 'query' } },
+	};
+}

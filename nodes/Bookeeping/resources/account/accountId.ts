@@ -1,0 +1,9 @@
+import { recordId } from '../shared/recordId';
+
+export const accountId = recordId({
+	parameter: 'accountId',
+	label: 'Account ID',
+	noun: 'Account',
+	collectionPath: '/v1/accounts',
+	searchMethod: 'searchAccounts',
+});

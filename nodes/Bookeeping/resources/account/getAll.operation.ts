@@ -1,0 +1,33 @@
+import { returnAllAndLimit, searchFilterOption } from '../shared/listFields';
+import { rateLimitOptions } from '../shared/rateLimitOptions';
+import { showFor, type OperationDefinition } from '../shared/operationDefinition';
+
+const displayOptions = showFor('account', 'getAll');
+
+export const accountGetAll: OperationDefinition = {
+	option: {
+		name: 'Get Many',
+		value: 'getAll',
+		action: 'Get many accounts',
+		description: 'List bank and card accounts, optionally searched by name',
+		routing: { request: { method: 'GET', url: '/v1/accounts' } },
+	},
+	fields: [
+		...returnAllAndLimit(displayOptions),
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			displayOptions,
+			options: [searchFilterOption('Only accounts whose name contains this text')],
+		},
+		rateLimitOptions(displayOptions),
+	],
+	spec: {
+		kind: 'read',
+		action: () => 'get accounts',
+		list: { key: 'accounts' },
+	},
+};

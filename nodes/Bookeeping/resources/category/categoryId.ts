@@ -1,0 +1,9 @@
+import { recordId } from '../shared/recordId';
+
+export const categoryId = recordId({
+	parameter: 'categoryId',
+	label: 'Category ID',
+	noun: 'Category',
+	collectionPath: '/v1/categories',
+	searchMethod: 'searchCategories',
+});

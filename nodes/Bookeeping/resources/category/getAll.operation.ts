@@ -1,0 +1,45 @@
+import { returnAllAndLimit, searchFilterOption } from '../shared/listFields';
+import { rateLimitOptions } from '../shared/rateLimitOptions';
+import { showFor, type OperationDefinition } from '../shared/operationDefinition';
+import { CODE_LIST_VALUE, PARENT_CATEGORY_OPTIONS } from './parentCategories';
+
+const displayOptions = showFor('category', 'getAll');
+
+export const categoryGetAll: OperationDefinition = {
+	option: {
+		name: 'Get Many',
+		value: 'getAll',
+		action: 'Get many categories',
+		description: 'List the chart of accounts, searched by name or parent category',
+		routing: { request: { method: 'GET', url: '/v1/categories' } },
+	},
+	fields: [
+		...returnAllAndLimit(displayOptions),
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			displayOptions,
+			options: [
+				{
+					displayName: 'Parent Categories',
+					name: 'parentCategories',
+					type: 'multiOptions',
+					options: PARENT_CATEGORY_OPTIONS,
+					default: [],
+					description: 'Only categories under one of these parent categories',
+					routing: { send: { type: 'query', property: 'accounts', value: CODE_LIST_VALUE } },
+				},
+				searchFilterOption('Only categories whose name contains this text'),
+			],
+		},
+		rateLimitOptions(displayOptions),
+	],
+	spec: {
+		kind: 'read',
+		action: () => 'get categories',
+		list: { key: 'categories' },
+	},
+};

@@ -1,0 +1,25 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { IdInput } from '../../pipeline/operationSpec';
+import { idLocator } from './idLocator';
+import type { DisplayOptions } from './operationDefinition';
+
+/** One record's id parameter: its field, its check, its path and how messages name it. */
+export interface RecordId {
+	input: IdInput;
+	field: (displayOptions: DisplayOptions, description: string) => INodeProperties;
+	/** The record's path, e.g. `=/v1/accounts/{{ … }}`; the id is checked before it is sent. */
+	path: string;
+	subject: (ids: Record<string, string>) => string;
+}
+
+export function recordId(options: { parameter: string; label: string; noun: string; collectionPath: string; searchMethod: string }): RecordId {
+	const { parameter, label, noun, collectionPath, searchMethod } = options;
+	return {
+		input: { parameter, label },
+		field: (displayOptions, description) =>
+			idLocator({ name: parameter, displayName: label, searchMethod, description, displayOptions }),
+		path: `=${collectionPath}/{{ String($parameter.${parameter} ?? "").trim() }}`,
+		subject: (ids) => `${noun} ${ids[parameter]}`,
+	};
+}
