@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { examplesDir } from './paths';
@@ -13,6 +13,10 @@ export function readExampleWorkflow<T = Record<string, unknown>>(fileName: strin
 	return JSON.parse(readFileSync(join(examplesDir, fileName), 'utf8')) as T;
 }
 
+/** Every workflow of examples/, so a new example is imported by the e2e and `npm run dev` without more code. */
 export function readAllExampleWorkflows<T = Record<string, unknown>>(): T[] {
-	return Object.values(EXAMPLE_FILES).map((fileName) => readExampleWorkflow<T>(fileName));
+	return readdirSync(examplesDir)
+		.filter((fileName) => fileName.endsWith('.json'))
+		.sort()
+		.map((fileName) => readExampleWorkflow<T>(fileName));
 }

@@ -4,8 +4,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INodeType } from 'n8n-workflow';
 
+import { N8N_VERSIONS, n8nInstall } from '../../scripts/localN8n/n8nVersions';
 import { ensureToolchain } from '../../scripts/localN8n/toolchain';
-import { n8nDir } from '../../scripts/localN8n/paths';
 import { Sandbox } from '../../sandbox/server';
 import { runBookeeping, type RunOptions } from '../engine/runWorkflow';
 
@@ -25,8 +25,9 @@ interface Measure {
 }
 
 async function httpRequestNode(): Promise<INodeType> {
-	await ensureToolchain();
-	const path = join(n8nDir, 'node_modules', 'n8n-nodes-base', 'dist', 'nodes', 'HttpRequest', 'HttpRequest.node.js');
+	const install = n8nInstall(N8N_VERSIONS.latest);
+	await ensureToolchain(install);
+	const path = join(install.dir, 'node_modules', 'n8n-nodes-base', 'dist', 'nodes', 'HttpRequest', 'HttpRequest.node.js');
 	if (!existsSync(path)) throw new Error(`n8n's HTTP Request node is not at ${path}`);
 	const { HttpRequest } = (await import(path)) as { HttpRequest: new () => INodeType };
 	return new HttpRequest();

@@ -16,11 +16,16 @@ import { Report } from './report';
 import { runScenario } from './runScenario';
 import { batchDeleteScenario } from './scenarios/batchDelete';
 import { crmDealLostScenario } from './scenarios/crmDealLost';
+import { crmDealWonScenario } from './scenarios/crmDealWon';
+import { dailyCashReportScenario } from './scenarios/dailyCashReport';
+import { dealWonSendScenario } from './scenarios/dealWonSend';
+import { paymentArrivedScenario } from './scenarios/paymentArrived';
 import type { Scenario } from './scenarios/scenario';
 import { stopWorkflowScenario } from './scenarios/stopWorkflow';
 import { checkN8nServer } from './serverChecks';
+import { runTriggerScenario } from './trigger/triggerScenario';
 import { seedWebhookInvoices } from './webhookExample';
-import { BOOKEEPING_NODE_TYPE, nodeOfType, type WorkflowFile } from './workflows';
+import { BOOKEEPING_NODE_TYPE, type WorkflowFile } from './workflows';
 
 /** Distinctive, so a leak anywhere in n8n's output or run data is easy to find. */
 const API_KEY = 'sk_e2e_7c1f0d9a4b3e2a18_MUST_NOT_APPEAR';
@@ -78,10 +83,12 @@ async function importCredentialAndWorkflows(report: Report, n8n: LocalN8n, scena
 	);
 
 	const examples = readAllExampleWorkflows<WorkflowFile>();
-	report.check('the example workflows use the Bookeeping node with the "Bookeeping sandbox" credential', () => {
+	report.check('every Bookeeping node of the example workflows uses the "Bookeeping sandbox" credential', () => {
+		const { id, name } = SANDBOX_CREDENTIAL;
 		for (const example of examples) {
-			const { id, name } = SANDBOX_CREDENTIAL;
-			assert.deepEqual(nodeOfType(example, BOOKEEPING_NODE_TYPE).credentials?.bookeepingApi, { id, name });
+			const nodes = example.nodes.filter((node) => node.type === BOOKEEPING_NODE_TYPE);
+			assert.ok(nodes.length > 0, `${example.name} has no Bookeeping node`);
+			for (const node of nodes) assert.deepEqual(node.credentials?.bookeepingApi, { id, name }, `${example.name} > ${node.name}`);
 		}
 	});
 	const copies = scenarios.map((scenario) => scenario.workflow).filter((workflow) => !examples.some((example) => example.id === workflow.id));
@@ -128,6 +135,28 @@ async function runScenarios(report: Report, n8n: LocalN8n, scenarios: Scenario[]
 	}
 }
 
+/** The Bookeeping Trigger published and polled by a real n8n, with the sandbox's records changing between polls. */
+async function runTrigger(report: Report, n8n: LocalN8n): Promise<void> {
+	const clock = { now: Date.now() };
+	// The port the imported credential points at, so the same credential serves the trigger.
+	const sandbox = await new Sandbox({ port: n8n.sandboxPort, apiKeys: [API_KEY], now: () => clock.now }).start();
+	try {
+		await runTriggerScenario({
+			report,
+			env: n8n.env,
+			owner: instanceOwner(n8n.install, 'e2e@bookeeping.local', 'e2e-Passw0rd'),
+			n8n: n8n.run,
+			sandbox,
+			clock,
+			apiKey: API_KEY,
+			workspace: n8n.workspace,
+			outputs: n8n.outputs,
+		});
+	} finally {
+		await sandbox.stop();
+	}
+}
+
 function checkNoLeaks(report: Report, n8n: LocalN8n): void {
 	report.section('Secrets');
 	report.check(`the API key is in none of the output of the ${n8n.outputs.length} n8n commands`, () => {
@@ -163,10 +192,19 @@ async function e2e(report: Report, install: N8nInstall): Promise<number> {
 			return result;
 		},
 	};
-	const scenarios = [crmDealLostScenario(), batchDeleteScenario(), stopWorkflowScenario()];
+	const scenarios = [
+		crmDealLostScenario(),
+		batchDeleteScenario(),
+		stopWorkflowScenario(),
+		dealWonSendScenario(),
+		paymentArrivedScenario(),
+		crmDealWonScenario(),
+		dailyCashReportScenario(),
+	];
 	await importCredentialAndWorkflows(report, n8n, scenarios);
 	const nodeLoaded = await checkServer(report, n8n);
 	await runScenarios(report, n8n, scenarios, nodeLoaded);
+	if (nodeLoaded) await runTrigger(report, n8n);
 	checkNoLeaks(report, n8n);
 	return installSeconds;
 }
