@@ -54,6 +54,9 @@ export async function signIn(page: Page, url: string, email: string, password: s
 /** Animations off, so a screenshot shows the settled page. */
 export async function screenshot(page: Page, path: string): Promise<void> {
 	mkdirSync(dirname(path), { recursive: true });
+	// The pointer off to a corner, so no tooltip or hover state is in the picture.
+	const viewport = page.viewportSize();
+	if (viewport) await page.mouse.move(viewport.width - 2, viewport.height - 2);
 	await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; animation: none !important; caret-color: transparent !important; }' });
 	await page.screenshot({ path, animations: 'disabled' });
 }

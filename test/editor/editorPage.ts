@@ -60,3 +60,16 @@ export async function visibleLabels(scope: Locator): Promise<string[]> {
 export async function settle(page: Page, ms = 400): Promise<void> {
 	await page.waitForTimeout(ms);
 }
+
+/**
+ * Polls `read` until `isDone` holds for its value (lists load, tests run in the background)
+ * and returns the last value read, done or not, for the assertion to report.
+ */
+export async function readUntil<T>(read: () => Promise<T>, isDone: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await read();
+		if (isDone(value) || Date.now() > deadline) return value;
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+}

@@ -7,7 +7,7 @@ import { NodeHelpers } from 'n8n-workflow';
 import type { Locator, Page } from 'playwright-core';
 
 import { repoRoot } from '../../../scripts/localN8n/paths';
-import { byTestId, openDropdownNames, pickOption, settle } from '../editorPage';
+import { byTestId, openDropdownNames, pickOption, readUntil, settle } from '../editorPage';
 import type { EditorCheck } from './editorCheck';
 
 /** n8n adds this field to every credential that authenticates requests. */
@@ -29,7 +29,8 @@ async function fieldLabels(page: Page): Promise<string[]> {
 }
 
 function expectedLabels(credential: ICredentialType, values: Record<string, unknown>): string[] {
-	const shown = credential.properties.filter((property) => property.type !== 'notice' && NodeHelpers.displayParameter(values as never, property, null, null));
+	// A notice is shown in the dialog's list of fields, its text in place of a label.
+	const shown = credential.properties.filter((property) => NodeHelpers.displayParameter(values as never, property, null, null));
 	return shown.map((property) => property.displayName);
 }
 
@@ -96,8 +97,9 @@ export async function checkCredentialDialog(check: EditorCheck, page: Page, ndv:
 	return await check('Test turns green for the sandbox key ("Connection tested successfully")', async () => {
 		await byTestId(dialog(page), 'parameter-input-apiKey').locator('input').fill(apiKey);
 		await save(page);
-		// A passing test closes the dialog; reopening it shows the result.
-		if ((await dialog(page).count()) === 0) {
+		// The test runs after saving; a passing one closes the dialog, and reopening it shows the result.
+		const closed = await readUntil(async () => (await dialog(page).count()) === 0, (isClosed) => isClosed);
+		if (closed) {
 			await byTestId(ndv, 'credential-edit-button').click();
 			await dialog(page).waitFor();
 		}
