@@ -32,7 +32,7 @@ describe('From List searches', () => {
 
 	it.each([
 		['searchCategories', 'sales', [{ name: '💰 Sales (SALES)', value: SEED_IDS.salesCategory }]],
-		['searchAccounts', 'checking', [{ name: 'Operating · ****4521', value: SEED_IDS.operatingAccount }]],
+		['searchAccounts', 'operating', [{ name: 'Operating · Business Checking · ****4521', value: SEED_IDS.operatingAccount }]],
 	])('%s searches by name', async (method, filter, expected) => {
 		const found = await runListSearch(method, sandboxCredential(sandbox), filter);
 		expect(found.results).toEqual(expected);
