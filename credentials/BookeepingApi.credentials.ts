@@ -21,6 +21,13 @@ export class BookeepingApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{
+			displayName:
+				'Create an API key in Bookeeping.ai under Dashboard > Settings > API Access > Create API Key. Choose the Region your account lives in: a key only works in its own region.',
+			name: 'apiKeyNotice',
+			type: 'notice',
+			default: '',
+		},
+		{
 			displayName: 'API Key',
 			name: 'apiKey',
 			type: 'string',

@@ -151,6 +151,7 @@ async function runTrigger(report: Report, n8n: LocalN8n): Promise<void> {
 			apiKey: API_KEY,
 			workspace: n8n.workspace,
 			outputs: n8n.outputs,
+			n8nMajor: n8n.install.major,
 		});
 	} finally {
 		await sandbox.stop();

@@ -5,6 +5,7 @@ import { installAsCommunityPackage, packPackage } from '../../scripts/localN8n/c
 import { readAllExampleWorkflows } from '../../scripts/localN8n/exampleWorkflows';
 import { freePorts } from '../../scripts/localN8n/freePort';
 import { instanceOwner, type InstanceOwner } from '../../scripts/localN8n/instanceOwner';
+import { N8N_VERSIONS, n8nInstall } from '../../scripts/localN8n/n8nVersions';
 import { n8nEnv, runN8n } from '../../scripts/localN8n/n8nProcess';
 import { startN8nServer, type N8nServer } from '../../scripts/localN8n/n8nServer';
 import { cacheDir } from '../../scripts/localN8n/paths';
@@ -38,6 +39,9 @@ async function importOrThrow(env: NodeJS.ProcessEnv, args: string[]): Promise<vo
  * example's end-to-end run seeds it (3 writes a day, so its run ends on both outputs), and
  * `n8n start` with an owner account from the environment.
  */
+/** The editor is checked on the newest supported n8n. */
+export const editorN8n = n8nInstall(N8N_VERSIONS.latest);
+
 export async function startEditorInstance(log: (line: string) => void): Promise<EditorInstance> {
 	rmSync(editorWorkspace, { recursive: true, force: true });
 	mkdirSync(editorWorkspace, { recursive: true });
@@ -51,6 +55,7 @@ export async function startEditorInstance(log: (line: string) => void): Promise<
 	const sandbox = await new Sandbox({ port: sandboxPort, apiKeys: [EDITOR_API_KEY], ...batch.sandboxOptions }).start();
 	batch.seed(sandbox);
 	const env = n8nEnv({
+		install: editorN8n,
 		userFolder,
 		encryptionKey: 'bookeeping-editor-only',
 		port: n8nPort,
@@ -73,7 +78,7 @@ export async function startEditorInstance(log: (line: string) => void): Promise<
 		await importOrThrow(env, ['import:workflow', `--input=${workflowFile}`]);
 		log(`sandbox on ${sandbox.baseUrl}; credential, ${examples.length} examples and 2 working copies imported`);
 
-		const owner = instanceOwner('editor@bookeeping.local', 'Editor-Passw0rd');
+		const owner = instanceOwner(editorN8n, 'editor@bookeeping.local', 'Editor-Passw0rd');
 		const server = await startN8nServer({ ...env, ...owner.env });
 		log(`n8n listening on ${server.url}`);
 		return {

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 
 import { ensureChromium } from '../../scripts/localN8n/chromium';
 import { stopAllN8n } from '../../scripts/localN8n/n8nProcess';
-import { N8N_VERSION, repoRoot } from '../../scripts/localN8n/paths';
+import { repoRoot } from '../../scripts/localN8n/paths';
 import { ensureToolchain } from '../../scripts/localN8n/toolchain';
 import { openBrowser, screenshot, signIn, type EditorBrowser } from './browser';
 import { checkCredentialDialog, closeCredentialDialog } from './checks/credentialDialog';
@@ -14,7 +14,7 @@ import { checkNodesPanel } from './checks/nodesPanel';
 import { checkParameterPanel } from './checks/parameterPanel';
 import { checkResourceLocator } from './checks/resourceLocator';
 import { checkTriggerPanel } from './checks/triggerPanel';
-import { EDITOR_API_KEY, editorWorkspace, startEditorInstance, type EditorInstance } from './editorInstance';
+import { EDITOR_API_KEY, editorN8n, editorWorkspace, startEditorInstance, type EditorInstance } from './editorInstance';
 import { byTestId, closeNode, openWorkflow } from './editorPage';
 import { EditorReport } from './editorReport';
 import { isTrigger, loadPackageNodes, operationsOf } from './packageNodes';
@@ -76,8 +76,8 @@ async function checkNodeAddedByHand(report: EditorReport, page: Page, instance: 
 }
 
 async function editorTest(report: EditorReport): Promise<void> {
-	report.section(`Node 24, n8n ${N8N_VERSION} (in .cache/) and Debian's chromium`);
-	await ensureToolchain();
+	report.section(`Node 24, n8n ${editorN8n.version} (in .cache/) and Debian's chromium`);
+	await ensureToolchain(editorN8n);
 	const chromium = await ensureChromium();
 	report.note(`${chromium.installed ? 'chromium installed with apt' : 'chromium already installed'} (${elapsed()})`);
 

@@ -20,7 +20,7 @@ export interface CredentialTestResult {
  * The "Test" button: the same steps as n8n's CredentialsTester for a credential whose test
  * is a request. The node that declares the credential lends its description (so its
  * requestDefaults apply), its properties are replaced by one carrying the test request, and
- * n8n-core's RoutingNode sends it; 401/429 rules and non-2xx answers become errors.
+ * n8n-core's RoutingNode sends it; its rules turn the answer into an error, as n8n's tester does.
  */
 export async function testCredential(
 	data: ICredentialDataDecryptedObject,
@@ -79,8 +79,9 @@ export async function testCredential(
 	);
 	const routingNode = new RoutingNode(context, nodeType, { id: '1', name: 'Bookeeping test', type, data });
 	const sent = credentialsHelper.sent;
+	let response: Awaited<ReturnType<RoutingNode['runNode']>>;
 	try {
-		await routingNode.runNode();
+		response = await routingNode.runNode();
 	} catch (error) {
 		const status = error.cause?.response?.status as number | undefined;
 		if (status !== undefined) {
@@ -88,6 +89,13 @@ export async function testCredential(
 			return { status: 'Error', message: rule ? String(rule.properties.message) : `Received HTTP status code: ${status}`, sent };
 		}
 		return { status: 'Error', message: String(error.cause?.code ?? error.message), sent };
+	}
+	// As n8n's tester does: the first `responseSuccessBody` rule whose key holds its value fails the test.
+	const body = (response?.[0]?.[0]?.json ?? {}) as Record<string, unknown>;
+	for (const rule of test.rules ?? []) {
+		if (rule.type !== 'responseSuccessBody') continue;
+		const value = rule.properties.key.split('.').reduce<unknown>((current, key) => (current as Record<string, unknown> | undefined)?.[key], body);
+		if (value === rule.properties.value) return { status: 'Error', message: rule.properties.message, sent };
 	}
 	return { status: 'OK', message: 'Connection successful!', sent };
 }

@@ -200,11 +200,13 @@ export function networkErrorCode(error: unknown): string | undefined {
 		const candidate = queue.shift();
 		if (candidate === null || typeof candidate !== 'object' || seen.has(candidate)) continue;
 		seen.add(candidate);
-		const { code, cause, context } = candidate as { code?: unknown; cause?: unknown; context?: unknown };
-		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
+		// n8n-workflow 1.x drops an Error's cause and keeps the system code only as `httpCode`.
+		const { code, httpCode, cause, context } = candidate as { code?: unknown; httpCode?: unknown; cause?: unknown; context?: unknown };
+		for (const value of [code, httpCode]) if (typeof value === 'string' && /^E[A-Z_]+$/.test(value)) return value;
 		queue.push(cause, context, (context as { data?: unknown } | undefined)?.data);
 	}
-	const message = String((error as { message?: unknown })?.message ?? '');
+	const messages = (error as { messages?: unknown })?.messages;
+	const message = [(error as { message?: unknown })?.message, ...(Array.isArray(messages) ? messages : [])].map(String).join(' ');
 	const named = /\b(ECONNRESET|ECONNREFUSED|ECONNABORTED|ETIMEDOUT|ENOTFOUND|EAI_AGAIN)\b/.exec(message);
 	if (named) return named[1];
 	if (/timeout|timed out/i.test(message)) return 'ETIMEDOUT';

@@ -28,6 +28,8 @@ export interface TriggerScenarioSetup {
 	workspace: string;
 	/** Everything n8n printed, for the leak check. */
 	outputs: string[];
+	/** n8n's major version: 1.x activates with `update:workflow --active=true`, 2.x publishes. */
+	n8nMajor: number;
 }
 
 interface ExecutionSummary {
@@ -131,8 +133,10 @@ export async function runTriggerScenario(setup: TriggerScenarioSetup): Promise<v
 		assert.match(workflowImport.output, /Successfully imported 2 workflows/);
 	});
 	if (!imported) return;
-	const published = await Promise.all(WORKFLOWS.map(async (workflow) => await setup.n8n(['publish:workflow', `--id=${workflow.id}`])));
-	report.check('publish:workflow --id=… for both, before n8n start', () => {
+	const activate = (id: string) => (setup.n8nMajor >= 2 ? ['publish:workflow', `--id=${id}`] : ['update:workflow', `--id=${id}`, '--active=true']);
+	const published: CommandResult[] = [];
+	for (const workflow of WORKFLOWS) published.push(await setup.n8n(activate(workflow.id)));
+	report.check(`${activate('…').join(' ')} for both, before n8n start`, () => {
 		for (const result of published) assert.equal(result.code, 0, result.output.slice(-2000));
 	});
 
