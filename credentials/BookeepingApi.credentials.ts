@@ -23,7 +23,7 @@ export class BookeepingApi implements ICredentialType {
 		{
 			displayName:
 				'Create an API key in Bookeeping.ai under Dashboard > Settings > API Access > Create API Key. Choose the Region your account lives in: a key only works in its own region.',
-			name: 'apiKeyNotice',
+			name: 'setupNotice',
 			type: 'notice',
 			default: '',
 		},

@@ -50,8 +50,8 @@ describe('package as n8n loads it', () => {
 
 	it('credential: password API key, region options, base URL only for custom, Bearer auth', () => {
 		const fields = Object.fromEntries(credential.properties.map((property) => [property.name, property]));
-		expect(Object.keys(fields)).toEqual(['apiKeyNotice', 'apiKey', 'region', 'baseUrl']);
-		expect(fields.apiKeyNotice.type).toBe('notice');
+		expect(Object.keys(fields)).toEqual(['setupNotice', 'apiKey', 'region', 'baseUrl']);
+		expect(fields.setupNotice.type).toBe('notice');
 		expect(fields.apiKey.typeOptions?.password).toBe(true);
 		expect(fields.apiKey.required).toBe(true);
 		expect(fields.region.default).toBe('us');
