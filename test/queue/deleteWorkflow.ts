@@ -11,13 +11,13 @@ export interface ScenarioWiring {
 
 export const DELETE_NODE = 'Delete draft invoice';
 
-export function wiringFor(slug: string): ScenarioWiring {
-	const compact = slug.replace(/[^A-Za-z0-9]/g, '');
+export function wiringFor(slug: string, index: number): ScenarioWiring {
+	const number = String(index + 1).padStart(4, '0');
 	return {
 		slug,
-		credentialId: `BkQueueCred${compact}`.slice(0, 16),
+		credentialId: `BkQueueCred${number}`,
 		credentialName: `Bookeeping queue ${slug}`,
-		workflowId: `BkQueueWf${compact}`.slice(0, 16),
+		workflowId: `BkQueueWorkflow${number}`,
 		webhookPath: `bookeeping-queue-${slug}`,
 	};
 }

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+
 import type { IDataObject } from 'n8n-workflow';
 
 import type { N8nRestClient } from '../../scripts/localN8n/n8nRestClient';
@@ -22,7 +24,10 @@ export interface QueueRow {
 	spec: SandboxSpec;
 	executions: number;
 	deletes: number;
+	/** From the first execution's start to the last one's end, as n8n records them. */
 	seconds: number;
+	/** From the first delete the API received to the last: the pacing alone, without n8n's start-up. */
+	pacingSeconds: number;
 	ratio: number;
 	refused: number;
 	windows: number;
@@ -58,7 +63,7 @@ async function fireWebhook(url: string, body: IDataObject): Promise<void> {
 }
 
 async function executionsOf(client: N8nRestClient, workflowId: string): Promise<ExecutionSummary[]> {
-	const { data } = await client.get<{ data: { results: ExecutionSummary[] } }>('/rest/executions?limit=200');
+	const { data } = await client.get<{ data: { results: ExecutionSummary[] } }>(`/rest/executions?limit=100&filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`);
 	return data.results.filter((execution) => execution.workflowId === workflowId);
 }
 
@@ -94,6 +99,8 @@ export async function runQueueScenario(options: {
 	workers: QueueWorker[];
 	executions: number;
 	perExecution: number;
+	/** Where to leave the scenario's request log and executions, to look into a result. */
+	logFile: string;
 }): Promise<QueueRow> {
 	const { client, sandbox, spec, wiring, workers } = options;
 	const batches = Array.from({ length: options.executions }, () => Array.from({ length: options.perExecution }, () => sandbox.addInvoice('DRAFT')));
@@ -119,9 +126,22 @@ export async function runQueueScenario(options: {
 	const started = Math.min(...finished.map((execution) => Date.parse(execution.startedAt)));
 	const stopped = Math.max(...finished.map((execution) => Date.parse(execution.stoppedAt ?? execution.startedAt)));
 	const seconds = (stopped - started) / 1000;
+	const times = deletes.map((request) => request.at);
+	const pacingSeconds = (Math.max(...times) - Math.min(...times)) / 1000;
 	const windows = Math.ceil(all.length / LIMIT);
 	const okCounts = new Map<string, number>();
 	for (const request of deletes) if (request.status === 200) okCounts.set(invoiceOf(request), (okCounts.get(invoiceOf(request)) ?? 0) + 1);
+	writeFileSync(
+		options.logFile,
+		JSON.stringify(
+			{
+				executions: finished.map((execution) => ({ id: execution.id, worker: workerOfExecution.get(execution.id), startedAt: execution.startedAt, stoppedAt: execution.stoppedAt })),
+				requests: deletes.map((request) => ({ at: request.at - started, status: request.status, worker: workerOf(request) })),
+			},
+			null,
+			1,
+		),
+	);
 	const perWorker = workers.map((worker) => finished.filter((execution) => workerOfExecution.get(execution.id) === worker.name).length);
 	return {
 		workers: workers.length,
@@ -129,7 +149,8 @@ export async function runQueueScenario(options: {
 		executions: options.executions,
 		deletes: all.length,
 		seconds,
-		ratio: seconds / (((windows - 1) * WINDOW_MS) / 1000),
+		pacingSeconds,
+		ratio: pacingSeconds / (((windows - 1) * WINDOW_MS) / 1000),
 		refused: deletes.filter((request) => request.status === 429).length,
 		windows,
 		most429sPerWindowPerWorker: most429sPerWindowPerWorker(deletes, workerOf, spec.windowMode, WINDOW_MS),

@@ -22,10 +22,13 @@ const DAILY_RECHECK_MS = 15 * 60_000;
 /** While the window's length is unknown: the first probe after a full window, then doubling. */
 const FIRST_BACKOFF_MS = 1_000;
 const MAX_BACKOFF_MS = 30_000;
-/** The window's length is known well enough once its bounds are this close (relative). */
-const LENGTH_PRECISION = 0.01;
+/** The smallest step by which the learned window length moves: 2% of it, at least 20 ms. */
+const MIN_STEP_MS = 20;
+const MIN_STEP_SHARE = 0.02;
 /** The smallest share of a window a process keeps when others use the key too. */
 const MIN_SHARE = 1 / 8;
+/** How long requests of others, seen in the API's counts, make this process share windows. */
+const OTHERS_MEMORY_MS = 60_000;
 /** A waiter re-checks at least this often, so no long timer outlives the wait it served. */
 const MAX_PAUSE_MS = 1_000;
 
@@ -40,30 +43,52 @@ export type Admission =
 
 /**
  * What this process has learned of how long the API's windows last, when it sends no
- * Retry-After: bounds, so that one odd observation moves them only until the next contradicts it.
+ * Retry-After. Each full window ends with a probe at the estimated end: one that works at once
+ * moves the estimate a step earlier, one that was refused first moves it to where a probe
+ * worked, so the estimate follows the real end within a step, one refusal a window at most.
+ * A single late observation cannot stretch it: it never moves past where a probe was planned.
  */
 class WindowLength {
-	/** Windows last longer than this. */
+	/** The time from a window's start to its end; undefined until one end was seen. */
+	estimate: number | undefined;
+	step = 0;
+	/** While there is no estimate: how long after its start a window was seen still running. */
 	lower = 0;
-	/** And at most this long, once seen. */
-	upper: number | undefined;
 
-	/** A request sent `elapsed` ms after the window's start was refused: the window was still running. */
+	/** How long after the window's start to probe, after `refused` refused probes in it. */
+	probeOffset(refused: number, now: number, start: number): number {
+		if (this.estimate === undefined) {
+			let wait = FIRST_BACKOFF_MS;
+			while (wait <= this.lower || start + wait <= now) wait *= 2;
+			return wait;
+		}
+		return this.estimate + this.step * (2 ** refused - 1);
+	}
+
 	stillRunningAfter(elapsed: number): void {
-		if (!(elapsed > 0) || !Number.isFinite(elapsed)) return;
-		this.lower = Math.max(this.lower, elapsed);
-		if (this.upper !== undefined && this.upper <= this.lower) this.upper = undefined;
+		if (this.estimate === undefined && elapsed > this.lower) this.lower = elapsed;
 	}
 
-	/** A new window was seen `elapsed` ms after the previous one's start. */
-	newWindowAfter(elapsed: number): void {
+	/** A probe `elapsed` ms after the start of a full window found a new one, after `refused` refusals. */
+	ended(elapsed: number, refused: number, lastRefused: number, planned: number): void {
 		if (!(elapsed > 0) || !Number.isFinite(elapsed)) return;
-		this.upper = Math.min(this.upper ?? Infinity, elapsed);
-		if (this.lower >= this.upper) this.lower = this.upper * 0.9;
+		const length = Math.min(elapsed, planned);
+		if (this.estimate === undefined) {
+			this.estimate = length;
+			this.step = refused > 0 ? Math.max(this.minStep, (length - lastRefused) / 2) : length / 4;
+			return;
+		}
+		if (refused === 0) {
+			// Worked at once: the end may be earlier still.
+			if (elapsed <= this.estimate + this.step) this.estimate = Math.max(this.minStep, this.estimate - this.step);
+			return;
+		}
+		this.estimate = length;
+		this.step = refused === 1 ? Math.max(this.minStep, this.step / 2) : this.step * 2;
 	}
 
-	get known(): boolean {
-		return this.upper !== undefined && this.upper - this.lower <= Math.max(20, this.upper * LENGTH_PRECISION);
+	private get minStep(): number {
+		return Math.max(MIN_STEP_MS, (this.estimate ?? 0) * MIN_STEP_SHARE);
 	}
 }
 
@@ -83,8 +108,15 @@ interface WindowView {
 	resetsAt: number | undefined;
 	/** Without Retry-After: when to send the one request that finds out whether the window ended. */
 	probeAt: number | undefined;
-	/** Probes refused in this window. */
+	/** Probes refused in this window, and how long after its start the last one was sent. */
 	refusedProbes: number;
+	lastRefusedAfter: number;
+	/** How long after its start the current probe was planned. */
+	plannedAfter: number;
+	/** The API's daily usage when the window was seen full: any more means others got into a new window. */
+	fullDaily: number | undefined;
+	/** Whether its start is only known to lie before `startedBy` (it was found already full). */
+	startUnknown: boolean;
 }
 
 function freshWindow(now: number): WindowView {
@@ -97,6 +129,10 @@ function freshWindow(now: number): WindowView {
 		resetsAt: undefined,
 		probeAt: undefined,
 		refusedProbes: 0,
+		lastRefusedAfter: 0,
+		plannedAfter: Infinity,
+		fullDaily: undefined,
+		startUnknown: false,
 	};
 }
 
@@ -126,6 +162,8 @@ export class RateLimitBudget {
 	/** A success used the last of the day's quota: one more request confirms it (and gets Retry-After). */
 	private dailyUsedUp = false;
 	private lastState: RateLimitState = {};
+	/** When the API's counts last showed requests this process did not send. */
+	private othersSeenAt = -Infinity;
 	private lastActivity = Date.now();
 	private readonly waiters = new Set<() => void>();
 
@@ -216,12 +254,12 @@ export class RateLimitBudget {
 		}
 		// The first request with a key, and the first of a window others use too, go alone: the
 		// answer says how much room is left. One that stays unanswered holds the others only briefly.
-		const alone = this.limit === undefined || (win.startedBy === Infinity && this.share() < 1);
+		const alone = this.limit === undefined || (win.startedBy === Infinity && this.share(now) < 1);
 		if (alone && this.inFlight.length === 0) return 'now';
 		if (alone && loneIsPending) return 'answer';
 		const left = this.windowLimit - win.count;
 		if (left - this.inFlight.length > 0) {
-			const allowed = Math.max(1, Math.ceil(left * this.share()));
+			const allowed = Math.max(1, Math.ceil(left * this.share(now)));
 			return this.inFlight.length < allowed ? 'now' : 'answer';
 		}
 		if (this.inFlight.length > 0) return 'answer';
@@ -261,6 +299,13 @@ export class RateLimitBudget {
 	}
 
 	private onWindowLimit(now: number, sentAfter: number, state: RateLimitState): void {
+		if (this.othersStartedAWindow(state)) {
+			this.othersSeenAt = now;
+			// Refused, yet the day's count grew since the window was full: a new window began,
+			// and others already filled it. Its start is unknown, so it tells nothing of its length.
+			this.startWindow(now);
+			this.win.startUnknown = true;
+		}
 		const win = this.win;
 		if (win.startedBy === Infinity && Number.isFinite(this.previousStartedBy) && win.resetsAt === undefined) {
 			// The clock said the window had ended, but the API still counts it: it goes on.
@@ -269,7 +314,10 @@ export class RateLimitBudget {
 		win.startedBy = Math.min(win.startedBy, now);
 		win.count = Math.max(win.count, state.minutelyUsage ?? 0, this.windowLimit);
 		win.countAt = now;
+		// A refusal that makes the window full is no probe: only later ones tell of its length.
+		const probed = win.fullAt !== undefined;
 		win.fullAt ??= now;
+		win.fullDaily = Math.max(win.fullDaily ?? 0, state.dailyUsage ?? 0);
 		if (state.retryAfterSeconds !== undefined) {
 			this.apiSendsRetryAfter = true;
 			// Retry-After 0, or a date in the past, would otherwise send the retries in a tight loop.
@@ -278,8 +326,11 @@ export class RateLimitBudget {
 			return;
 		}
 		this.apiSendsRetryAfter = false;
-		this.windowLength.stillRunningAfter(sentAfter - win.startedBy);
-		win.refusedProbes++;
+		if (!win.startUnknown) this.windowLength.stillRunningAfter(sentAfter - win.startedBy);
+		if (probed) {
+			win.refusedProbes++;
+			win.lastRefusedAfter = sentAfter - win.startedBy;
+		}
 		win.probeAt = this.planProbe(now);
 	}
 
@@ -296,12 +347,12 @@ export class RateLimitBudget {
 		const seen = win.startedBy !== Infinity;
 		const afterFull = win.fullAt !== undefined && sentAfter > win.fullAt;
 		const dropped = usage < win.count && sentAfter > win.countAt;
+		if (seen && afterFull && this.apiSendsRetryAfter === false && !win.startUnknown) {
+			this.windowLength.ended(now - win.startedBy, win.refusedProbes, win.lastRefusedAfter, win.plannedAfter);
+		}
 		if (seen && (afterFull || dropped)) this.startWindow(now);
 		const current = this.win;
-		if (current.startedBy === Infinity) {
-			current.startedBy = now;
-			if (Number.isFinite(this.previousStartedBy)) this.windowLength.newWindowAfter(now - this.previousStartedBy);
-		}
+		current.startedBy = Math.min(current.startedBy, now);
 		current.own++;
 		if (usage >= current.count) {
 			current.count = usage;
@@ -310,7 +361,16 @@ export class RateLimitBudget {
 		if (state.dailyLimit !== undefined && state.dailyUsage !== undefined && state.dailyUsage >= state.dailyLimit) {
 			this.dailyUsedUp = true;
 		}
-		if (current.count >= this.windowLimit) this.markFull(now);
+		if (current.count >= this.windowLimit) {
+			this.markFull(now);
+			current.fullDaily = Math.max(current.fullDaily ?? 0, state.dailyUsage ?? 0);
+		}
+	}
+
+	/** Whether the API counted requests of others since this process saw the window full. */
+	private othersStartedAWindow(state: RateLimitState): boolean {
+		const { fullAt, fullDaily } = this.win;
+		return fullAt !== undefined && fullDaily !== undefined && state.dailyUsage !== undefined && state.dailyUsage > fullDaily;
 	}
 
 	/** The API's current window is over: the next answer tells when the new one started. */
@@ -329,8 +389,8 @@ export class RateLimitBudget {
 			if (now >= win.resetsAt) this.startWindow(now);
 			return;
 		}
-		const upper = this.windowLength.upper;
-		if (upper !== undefined && win.fullAt === undefined && win.startedBy !== Infinity && now >= win.startedBy + upper) {
+		const { estimate, step } = this.windowLength;
+		if (estimate !== undefined && win.fullAt === undefined && win.startedBy !== Infinity && now >= win.startedBy + estimate + 2 * step) {
 			this.startWindow(now);
 		}
 	}
@@ -340,34 +400,27 @@ export class RateLimitBudget {
 		if (win.fullAt !== undefined) return;
 		win.fullAt = now;
 		// The API's Retry-After, when it sends one, is the cheapest way to learn the reset: probe at once.
-		win.probeAt = this.apiSendsRetryAfter === false ? this.planProbe(now) : now;
+		win.probeAt = this.apiSendsRetryAfter === true ? now : this.planProbe(now);
 	}
 
-	/**
-	 * When to send the one request that finds out whether the full window ended. While the
-	 * length is unknown: 1 s, 2 s, 4 s… after the window started. Then halfway between the
-	 * shortest and the longest length the window can have, or at the longest once a probe of
-	 * this window was refused, so that once the length is known a window costs no refusal.
-	 */
+	/** When to send the one request that finds out whether the full window ended (see WindowLength). */
 	private planProbe(now: number): number {
-		const start = this.win.startedBy;
-		if (!Number.isFinite(start)) return now;
-		const { lower, upper, known } = this.windowLength;
-		if (upper === undefined) {
-			let wait = FIRST_BACKOFF_MS;
-			while (wait <= lower || start + wait <= now) wait *= 2;
-			return Math.min(start + wait, now + MAX_BACKOFF_MS);
-		}
-		const length = this.win.refusedProbes > 0 || known ? upper : (lower + upper) / 2;
-		return Math.max(now, start + length);
+		const win = this.win;
+		if (!Number.isFinite(win.startedBy)) return now;
+		const offset = this.windowLength.probeOffset(win.refusedProbes, now, win.startedBy);
+		// Found full: it began some time before, so it ends sooner than a whole length from now.
+		win.plannedAfter = win.startUnknown && this.windowLength.estimate !== undefined ? offset / 2 : offset;
+		return Math.max(now, Math.min(win.startedBy + win.plannedAfter, now + MAX_BACKOFF_MS));
 	}
 
 	/** The part of a window this process may take, from how much of the usage it saw was its own. */
-	private share(): number {
+	private share(now: number): number {
 		const own = this.previousOwn + this.win.own;
 		const total = this.previousTotal + Math.max(this.win.count, this.win.own);
-		if (total < 2) return 1;
-		return Math.min(1, Math.max(MIN_SHARE, own / total));
+		const seen = total < 2 ? 1 : Math.min(1, Math.max(MIN_SHARE, own / total));
+		if (seen < 1) this.othersSeenAt = now;
+		// Others filled windows without this process seeing their count: take half, not all.
+		return now - this.othersSeenAt < OTHERS_MEMORY_MS ? Math.min(seen, 0.5) : seen;
 	}
 
 	private async pause(ms: number): Promise<void> {
