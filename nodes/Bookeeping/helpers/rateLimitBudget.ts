@@ -257,9 +257,14 @@ export class RateLimitBudget {
 		const alone = this.limit === undefined || (win.startedBy === Infinity && this.share(now) < 1);
 		if (alone && this.inFlight.length === 0) return 'now';
 		if (alone && loneIsPending) return 'answer';
+		const share = this.share(now);
+		// Alone on a key whose API sends Retry-After, one request beyond the room goes with the
+		// others: its 429 comes at the window's start, so its Retry-After, in whole seconds, is
+		// the closest to the real end. (Sent after the window is full, it would end up to a second late.)
+		const probe = this.apiSendsRetryAfter === true && share === 1 ? 1 : 0;
 		const left = this.windowLimit - win.count;
-		if (left - this.inFlight.length > 0) {
-			const allowed = Math.max(1, Math.ceil(left * this.share(now)));
+		if (left + probe - this.inFlight.length > 0) {
+			const allowed = Math.max(1, Math.ceil(left * share)) + probe;
 			return this.inFlight.length < allowed ? 'now' : 'answer';
 		}
 		if (this.inFlight.length > 0) return 'answer';
@@ -284,7 +289,8 @@ export class RateLimitBudget {
 			}
 			return { granted: false, reason, state };
 		}
-		const { retryAfterSeconds: _stale, ...state } = this.lastState;
+		const state: RateLimitState = { ...this.lastState };
+		delete state.retryAfterSeconds;
 		const resetsAt = until ?? this.win.resetsAt ?? this.win.probeAt;
 		if (resetsAt !== undefined) {
 			return { granted: false, reason, state: { ...state, retryAfterSeconds: Math.max(1, Math.ceil((resetsAt - now) / 1000)) } };
@@ -305,6 +311,7 @@ export class RateLimitBudget {
 			// and others already filled it. Its start is unknown, so it tells nothing of its length.
 			this.startWindow(now);
 			this.win.startUnknown = true;
+			this.win.startedBy = now;
 		}
 		const win = this.win;
 		if (win.startedBy === Infinity && Number.isFinite(this.previousStartedBy) && win.resetsAt === undefined) {
