@@ -414,9 +414,7 @@ export class RateLimitBudget {
 	private planProbe(now: number): number {
 		const win = this.win;
 		if (!Number.isFinite(win.startedBy)) return now;
-		const offset = this.windowLength.probeOffset(win.refusedProbes, now, win.startedBy);
-		// Found full: it began some time before, so it ends sooner than a whole length from now.
-		win.plannedAfter = win.startUnknown && this.windowLength.estimate !== undefined ? offset / 2 : offset;
+		win.plannedAfter = this.windowLength.probeOffset(win.refusedProbes, now, win.startedBy);
 		return Math.max(now, Math.min(win.startedBy + win.plannedAfter, now + MAX_BACKOFF_MS));
 	}
 
