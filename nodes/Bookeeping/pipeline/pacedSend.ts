@@ -11,7 +11,7 @@ import { outcomeOf } from './response';
 /** A read that got no answer or a 5xx is tried again this often, after these pauses. */
 const READ_RETRY_DELAYS_MS = [1_000, 3_000];
 /** No item is tried more often than this for the per-minute limit, whatever the API answers. */
-const MAX_RATE_LIMIT_ATTEMPTS = 25;
+const MAX_RATE_LIMIT_ATTEMPTS = 20;
 
 export interface PacedRequest {
 	context: IExecutePaginationFunctions;

@@ -1,0 +1,144 @@
+import { join } from 'node:path';
+
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import type { Fault } from '../../sandbox/faults';
+import type { Sandbox, SandboxOptions } from '../../sandbox/server';
+import { packageRoot } from '../engine/builtPackage';
+import { API_KEY, deleteInvoiceParameters, sandboxCredential, startSandbox } from '../engine/fixtures';
+import { runBookeeping } from '../engine/runWorkflow';
+
+let sandbox: Sandbox;
+afterEach(async () => {
+	jest.useRealTimers();
+	await sandbox?.stop();
+});
+
+async function drafts(options: SandboxOptions, count: number) {
+	sandbox = await startSandbox(options);
+	return Array.from({ length: count }, () => sandbox.addInvoice('DRAFT'));
+}
+
+function deleteAll(ids: string[], parameters: INodeParameters = {}, apiKey = API_KEY) {
+	return runBookeeping({
+		items: ids.map((invoiceId) => ({ invoiceId })),
+		parameters: deleteInvoiceParameters(parameters),
+		credential: sandboxCredential(sandbox, apiKey),
+		onError: 'continueErrorOutput',
+	});
+}
+
+const errorOf = (item: { json: IDataObject }) => item.json.error as IDataObject;
+
+/** A per-minute 429 as the API sends it, with the given Retry-After. */
+function minuteLimit429(retryAfter: string): Fault {
+	return {
+		kind: 'status',
+		status: 429,
+		body: { error: 'TooManyRequestsError', message: 'Rate limit exceeded: minutely limit reached' },
+		headers: {
+			'x-rate-limiter-daily-limit': '1500',
+			'x-rate-limiter-daily-usage': '40',
+			'x-rate-limiter-minutely-limit': '25',
+			'x-rate-limiter-minutely-usage': '25',
+			'x-rate-limiter-operation-type': 'write',
+			'retry-after': retryAfter,
+		},
+	};
+}
+
+describe('a per-minute 429 that says to retry at once', () => {
+	it.each([
+		['Retry-After: 0', () => '0'],
+		['Retry-After: a date in the past', () => new Date(Date.now() - 60_000).toUTCString()],
+	])('%s: retries at most about once a second, a bounded number of times', async (_case, retryAfter) => {
+		const ids = await drafts({}, 3);
+		for (const id of ids) sandbox.setFault(id, minuteLimit429(retryAfter()));
+
+		const result = await deleteAll(ids, { options: { maxWaitSeconds: 4 } });
+
+		expect(result.success).toEqual([]);
+		expect(result.errorOutput.map((item) => errorOf(item).statusCode)).toEqual([429, 429, 429]);
+		const deletes = sandbox.requestsTo('DELETE');
+		// 4 s of Max Wait at no more than one retry a second: a handful, not hundreds.
+		expect(deletes.length).toBeLessThanOrEqual(8);
+		for (const id of ids) {
+			const times = deletes.filter((request) => request.path.endsWith(id)).map((request) => request.at);
+			for (let index = 1; index < times.length; index++) expect(times[index] - times[index - 1]).toBeGreaterThanOrEqual(900);
+		}
+	});
+});
+
+describe('requests the node knows will be refused are not sent', () => {
+	it('once the day is used up, the other items fail at once with the daily details and no request', async () => {
+		const ids = await drafts({ writeLimits: { perWindow: 25, perDay: 1500 } }, 200);
+		sandbox.limiter.exhaustDay(API_KEY, 'write');
+
+		const started = Date.now();
+		const result = await deleteAll(ids);
+
+		expect(Date.now() - started).toBeLessThan(5000);
+		expect(sandbox.requestsTo('DELETE').length).toBeLessThanOrEqual(2);
+		expect(result.success).toEqual([]);
+		expect(result.errorOutput).toHaveLength(200);
+		for (const item of result.errorOutput) {
+			expect(errorOf(item)).toMatchObject({ statusCode: 429, limit: 'day', dailyLimit: 1500, dailyUsage: 1500, retryAfterSeconds: expect.any(Number) });
+		}
+		expect(JSON.stringify(result.run)).not.toContain(API_KEY);
+	});
+
+	it.each([true, false])('items that cannot get a slot before Max Wait fail without a request (Retry-After sent: %s)', async (sendRetryAfter) => {
+		const ids = await drafts({ writeLimits: { perWindow: 5, perDay: 1000 }, windowMs: 30_000, sendRetryAfter }, 300);
+
+		const result = await deleteAll(ids, { options: { maxWaitSeconds: 1 } });
+
+		expect(result.success).toHaveLength(5);
+		expect(result.errorOutput).toHaveLength(295);
+		for (const item of result.errorOutput) expect(errorOf(item)).toMatchObject({ statusCode: 429, limit: 'minute' });
+		// The five that fit, and at most one request that finds the window full.
+		expect(sandbox.requestsTo('DELETE').length).toBeLessThanOrEqual(6);
+	});
+});
+
+describe('a first request that does not answer', () => {
+	it('holds the other items only briefly, not for the whole Timeout', async () => {
+		const [hung, ...others] = await drafts({}, 5);
+		sandbox.setFault(hung, { kind: 'hang' });
+
+		const result = await deleteAll([hung, ...others], { requestOptions: { timeout: 8000 } });
+
+		const deletes = sandbox.requestsTo('DELETE');
+		const first = deletes[0];
+		expect(first.path).toContain(hung);
+		const othersSentAfterMs = deletes.filter((request) => !request.path.includes(hung)).map((request) => request.at - first.at);
+		expect(othersSentAfterMs).toHaveLength(4);
+		for (const delay of othersSentAfterMs) expect(delay).toBeLessThan(4000);
+		expect(result.success.map((item) => item.json.id)).toEqual(others);
+		expect(result.errorOutput.map((item) => errorOf(item).statusCode)).toEqual([null]);
+	}, 20_000);
+});
+
+describe('budgets of keys nobody uses any more', () => {
+	/** The module the engine loaded the node from: its budgets are the ones the runs used. */
+	const budgets = () =>
+		require(join(packageRoot, 'dist', 'nodes', 'Bookeeping', 'pipeline', 'rateLimitBudget.js')) as { budgetCount(): number; IDLE_BUDGET_MS: number };
+
+	it('are forgotten after a while, and a key that comes back works again', async () => {
+		const keys = Array.from({ length: 30 }, (_, index) => `sk_test_tenant_${index}_4f1d8c2a9b7e`);
+		const ids = await drafts({ apiKeys: [API_KEY, ...keys] }, keys.length + 2);
+		for (const [index, key] of keys.entries()) await deleteAll([ids[index]], {}, key);
+		const before = budgets().budgetCount();
+		expect(before).toBeGreaterThanOrEqual(keys.length);
+
+		// Only the clock jumps; timers and the network run as usual.
+		jest.useFakeTimers({
+			doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
+			now: Date.now() + budgets().IDLE_BUDGET_MS + 60_000,
+		});
+		const again = await deleteAll([ids[keys.length]], {}, keys[0]);
+
+		// The 30 idle ones are gone; the key that came back has a new one.
+		expect(budgets().budgetCount()).toBeLessThanOrEqual(before - keys.length + 1);
+		expect(again.success.map((item) => item.json.id)).toEqual([ids[keys.length]]);
+	});
+});

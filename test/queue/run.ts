@@ -1,0 +1,209 @@
+import '../../scripts/quietN8nLogs';
+
+import assert from 'node:assert/strict';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { packPackage } from '../../scripts/localN8n/communityPackage';
+import { freePorts } from '../../scripts/localN8n/freePort';
+import { instanceOwner } from '../../scripts/localN8n/instanceOwner';
+import { stopAllN8n } from '../../scripts/localN8n/n8nProcess';
+import { N8nRestClient } from '../../scripts/localN8n/n8nRestClient';
+import type { N8nServer } from '../../scripts/localN8n/n8nServer';
+import { cacheDir } from '../../scripts/localN8n/paths';
+import { ensureToolchain } from '../../scripts/localN8n/toolchain';
+import { Sandbox } from '../../sandbox/server';
+import { Report } from '../e2e/report';
+import { credentialFor, deleteWorkflow, wiringFor, type ScenarioWiring } from './deleteWorkflow';
+import type { OwnProcess } from './ownProcess';
+import { startPostgres, type Postgres } from './postgresServer';
+import { prepareUserFolders, queueN8n, runQueueCli, startMain, startWorker, type QueueSetup, type QueueWorker } from './queueN8n';
+import { queueTable, TARGET_RATIO } from './queueTable';
+import { ensureRedisServer, startRedis } from './redisServer';
+import { LIMIT, WINDOW_MS, runQueueScenario, type QueueRow, type SandboxSpec } from './runQueueScenario';
+
+/** Distinctive, so a leak anywhere in n8n's output or run data is easy to find. */
+const API_KEY = 'sk_queue_5e0b7d2c9a41_MUST_NOT_APPEAR';
+const workspace = join(cacheDir, 'queue');
+const PER_EXECUTION = 20;
+
+const SPECS: SandboxSpec[] = [
+	{ slug: 'clock-retry-after', windowMode: 'clock', sendRetryAfter: true },
+	{ slug: 'clock-no-retry-after', windowMode: 'clock', sendRetryAfter: false },
+	{ slug: 'first-request-retry-after', windowMode: 'firstRequest', sendRetryAfter: true },
+	{ slug: 'first-request-no-retry-after', windowMode: 'firstRequest', sendRetryAfter: false },
+];
+
+interface Phase {
+	workers: number;
+	concurrency: number;
+	executions: number;
+}
+
+/** QUEUE_WORKERS=1,2,3 (default): one worker running both executions, then 2 and 3 workers with one execution each. */
+function phases(): Phase[] {
+	const counts = (process.env.QUEUE_WORKERS ?? '1,2,3').split(',').map(Number);
+	return counts.map((workers) => (workers === 1 ? { workers, concurrency: 2, executions: 2 } : { workers, concurrency: 1, executions: workers }));
+}
+
+interface Started {
+	redis?: OwnProcess;
+	postgres?: Postgres;
+	main?: N8nServer;
+	workers: QueueWorker[];
+	sandboxes: Sandbox[];
+}
+
+async function stopEverything(started: Started): Promise<void> {
+	await Promise.all(started.workers.map(async (worker) => await worker.stop()));
+	started.workers = [];
+	await started.main?.stop();
+	await stopAllN8n();
+	await started.postgres?.stop();
+	await started.redis?.stop();
+	await Promise.all(started.sandboxes.map(async (sandbox) => await sandbox.stop()));
+}
+
+async function importScenarios(setup: QueueSetup, mainFolder: string, wirings: ScenarioWiring[], sandboxes: Sandbox[], outputs: string[]): Promise<void> {
+	const credentialFile = join(workspace, 'credentials.json');
+	writeFileSync(credentialFile, JSON.stringify(wirings.map((wiring, index) => credentialFor(wiring, API_KEY, sandboxes[index].baseUrl))));
+	const credentials = await runQueueCli(setup, mainFolder, ['import:credentials', `--input=${credentialFile}`]);
+	rmSync(credentialFile);
+	outputs.push(credentials.output);
+	assert.equal(credentials.code, 0, credentials.output.slice(-3000));
+	const workflowFile = join(workspace, 'workflows.json');
+	writeFileSync(workflowFile, JSON.stringify(wirings.map(deleteWorkflow), null, 2));
+	const workflows = await runQueueCli(setup, mainFolder, ['import:workflow', `--input=${workflowFile}`]);
+	outputs.push(workflows.output);
+	assert.equal(workflows.code, 0, workflows.output.slice(-3000));
+}
+
+async function activate(client: N8nRestClient, workflowId: string): Promise<void> {
+	const stored = await client.get<{ data: { versionId: string } }>(`/rest/workflows/${workflowId}`);
+	await client.post(`/rest/workflows/${workflowId}/activate`, { versionId: stored.data.versionId });
+}
+
+function checkTargets(report: Report, rows: QueueRow[]): void {
+	report.section('Targets');
+	for (const row of rows) {
+		const name = `${row.workers} worker${row.workers > 1 ? 's' : ''}, ${row.spec.windowMode}, ${row.spec.sendRetryAfter ? 'Retry-After' : 'no Retry-After'}`;
+		report.check(`${name}: every invoice deleted exactly once, no error item`, () => {
+			assert.equal(row.errorItems, 0, `${row.errorItems} items on the error output`);
+			assert.equal(row.deletedOnce, row.deletes, `${row.deletedOnce} of ${row.deletes} deleted exactly once`);
+		});
+		report.check(`${name}: wall time ≤ ${TARGET_RATIO}× the minimum (${row.ratio.toFixed(2)}×)`, () => assert.ok(row.ratio <= TARGET_RATIO));
+		report.check(`${name}: 429s at most one per window per worker (${row.refused} for ${row.windows} windows × ${row.workers}; at most ${row.most429sPerWindowPerWorker} in one window for one worker)`, () =>
+			assert.ok(row.refused <= row.windows * row.workers),
+		);
+	}
+}
+
+async function queueTest(report: Report, started: Started, outputs: string[]): Promise<QueueRow[]> {
+	report.section('Node 24, n8n, Redis and PostgreSQL');
+	await ensureToolchain(queueN8n);
+	await ensureRedisServer();
+	rmSync(workspace, { recursive: true, force: true });
+	mkdirSync(workspace, { recursive: true });
+	const [redisPort, postgresPort, ...sandboxPorts] = await freePorts(2 + SPECS.length);
+	started.redis = await startRedis(redisPort);
+	started.postgres = await startPostgres(postgresPort);
+	report.pass(`Redis on 127.0.0.1:${redisPort}, PostgreSQL on 127.0.0.1:${postgresPort}, both this test's own processes`);
+
+	for (const [index, spec] of SPECS.entries()) {
+		const sandbox = new Sandbox({
+			port: sandboxPorts[index],
+			apiKeys: [API_KEY],
+			writeLimits: { perWindow: LIMIT, perDay: 1_000_000 },
+			windowMs: WINDOW_MS,
+			windowMode: spec.windowMode,
+			sendRetryAfter: spec.sendRetryAfter,
+		});
+		started.sandboxes.push(await sandbox.start());
+	}
+	const setup: QueueSetup = {
+		workspace,
+		redisPort,
+		postgres: started.postgres,
+		encryptionKey: 'bookeeping-queue-test-only',
+		owner: instanceOwner(queueN8n, 'queue@bookeeping.local', 'queue-Passw0rd'),
+	};
+	const maxWorkers = Math.max(...phases().map((phase) => phase.workers));
+	const names = ['main', ...Array.from({ length: maxWorkers }, (_, index) => `worker-${index + 1}`)];
+	const packed = await packPackage(workspace);
+	const folders = await prepareUserFolders(setup, packed, names);
+	report.pass(`${packed.name}@${packed.version} packed and installed in the user folder of main and of each of ${maxWorkers} workers`);
+
+	const wirings = SPECS.map((spec, index) => wiringFor(spec.slug, index));
+	await importScenarios(setup, folders.get('main')!, wirings, started.sandboxes, outputs);
+	report.pass(`${wirings.length} credentials and workflows imported (one sandbox each: window on the clock or opened by the first request, with or without Retry-After)`);
+
+	started.main = await startMain(setup, folders.get('main')!);
+	const client = new N8nRestClient(started.main.url);
+	await client.login(setup.owner.email, setup.owner.password);
+	for (const wiring of wirings) await activate(client, wiring.workflowId);
+	report.pass(`n8n main in queue mode on ${started.main.url}, the ${wirings.length} workflows published`);
+
+	const rows: QueueRow[] = [];
+	for (const phase of phases()) {
+		report.section(`${phase.workers} worker${phase.workers > 1 ? 's' : ''} (concurrency ${phase.concurrency}), ${phase.executions} executions of ${PER_EXECUTION} deletes at once`);
+		for (let index = 1; index <= phase.workers; index++) {
+			started.workers.push(await startWorker(setup, `worker-${index}`, folders.get(`worker-${index}`)!, phase.concurrency));
+		}
+		for (const [index, spec] of SPECS.entries()) {
+			const row = await runQueueScenario({
+				client,
+				mainUrl: started.main.url,
+				sandbox: started.sandboxes[index],
+				spec,
+				wiring: wirings[index],
+				workers: started.workers,
+				executions: phase.executions,
+				perExecution: PER_EXECUTION,
+				logFile: join(workspace, `${phase.workers}-workers-${spec.slug}.json`),
+			});
+			rows.push(row);
+			report.note(
+				`${spec.slug}: ${row.seconds.toFixed(1)} s (deletes over ${row.pacingSeconds.toFixed(1)} s, ${row.ratio.toFixed(2)}× the minimum), ${row.refused} × 429 (≤ ${row.most429sPerWindowPerWorker} per window per worker), ${row.errorItems} error items, executions per worker ${row.spread}`,
+			);
+		}
+		for (const worker of started.workers) outputs.push(worker.process.output());
+		await Promise.all(started.workers.map(async (worker) => await worker.stop()));
+		started.workers = [];
+	}
+	outputs.push(started.main.process.output());
+	return rows;
+}
+
+/** `npm run test:queue`: the package in real n8n queue mode, several workers sharing one key. */
+async function main(): Promise<void> {
+	const began = Date.now();
+	const report = new Report();
+	const started: Started = { workers: [], sandboxes: [] };
+	const outputs: string[] = [];
+	process.once('SIGINT', () => void stopEverything(started).then(() => process.exit(130)));
+	let rows: QueueRow[] = [];
+	try {
+		rows = await queueTest(report, started, outputs);
+	} catch (error) {
+		report.fail('the queue-mode test could not go on', error instanceof Error ? error.message : String(error));
+	} finally {
+		for (const worker of started.workers) outputs.push(worker.process.output());
+		if (started.main) outputs.push(started.main.process.output());
+		await stopEverything(started);
+	}
+	if (rows.length) {
+		console.log(`\nLimit ${LIMIT} writes per ${WINDOW_MS / 1000} s window; minimum = (ceil(N/${LIMIT}) - 1) × ${WINDOW_MS / 1000} s, compared with the time from the first delete the API received to the last; the executions' own span (n8n's start-up included) is shown beside it.\n`);
+		console.log(queueTable(rows));
+		checkTargets(report, rows);
+	}
+	report.section('Secrets');
+	report.check(`the API key is in none of the output of the ${outputs.length} n8n processes and commands`, () => {
+		assert.equal(outputs.filter((output) => output.includes(API_KEY)).length, 0);
+	});
+	console.log(`\nWorkspace (user folders, packed tarball): ${workspace}`);
+	console.log(`Took ${Math.round((Date.now() - began) / 1000)} s`);
+	console.log(report.summary().replace(/^e2e/, 'test:queue'));
+	process.exitCode = report.ok ? 0 : 1;
+}
+
+void main();
