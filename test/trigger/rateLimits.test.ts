@@ -12,7 +12,10 @@ describe('Bookeeping Trigger: rate limits and credentials', () => {
 	/** Moves n8n's (and the limiter's) wall clock forward. */
 	let wallOffset = 0;
 	beforeEach(() => {
-		wallOffset = 0;
+		// Noon UTC, whatever the real time: the API's day ends at UTC midnight, and the checks below
+		// move the clock by up to an hour before the day may end.
+		const real = realNow();
+		wallOffset = Math.floor(real / DAY) * DAY + DAY / 2 - real;
 		jest.spyOn(Date, 'now').mockImplementation(() => realNow() + wallOffset);
 	});
 	afterEach(async () => {
