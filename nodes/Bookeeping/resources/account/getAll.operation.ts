@@ -1,4 +1,4 @@
-import { returnAllAndLimit, searchFilterOption } from '../shared/listFields';
+import { filtersField, returnAllAndLimit, searchFilterOption } from '../shared/listFields';
 import { rateLimitOptions } from '../shared/rateLimitOptions';
 import { showFor, type OperationDefinition } from '../shared/operationDefinition';
 
@@ -14,15 +14,7 @@ export const accountGetAll: OperationDefinition = {
 	},
 	fields: [
 		...returnAllAndLimit(displayOptions),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			displayOptions,
-			options: [searchFilterOption('Only accounts whose name contains this text')],
-		},
+		filtersField(displayOptions, [searchFilterOption('Only accounts whose name contains this text')]),
 		rateLimitOptions(displayOptions),
 	],
 	spec: {

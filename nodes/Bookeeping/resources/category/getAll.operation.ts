@@ -1,4 +1,4 @@
-import { returnAllAndLimit, searchFilterOption } from '../shared/listFields';
+import { filtersField, returnAllAndLimit, searchFilterOption } from '../shared/listFields';
 import { rateLimitOptions } from '../shared/rateLimitOptions';
 import { showFor, type OperationDefinition } from '../shared/operationDefinition';
 import { CODE_LIST_VALUE, PARENT_CATEGORY_OPTIONS } from './parentCategories';
@@ -15,26 +15,18 @@ export const categoryGetAll: OperationDefinition = {
 	},
 	fields: [
 		...returnAllAndLimit(displayOptions),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			displayOptions,
-			options: [
-				{
-					displayName: 'Parent Categories',
-					name: 'parentCategories',
-					type: 'multiOptions',
-					options: PARENT_CATEGORY_OPTIONS,
-					default: [],
-					description: 'Only categories under one of these parent categories',
-					routing: { send: { type: 'query', property: 'accounts', value: CODE_LIST_VALUE } },
-				},
-				searchFilterOption('Only categories whose name contains this text'),
-			],
-		},
+		filtersField(displayOptions, [
+			{
+				displayName: 'Parent Categories',
+				name: 'parentCategories',
+				type: 'multiOptions',
+				options: PARENT_CATEGORY_OPTIONS,
+				default: [],
+				description: 'Only categories under one of these parent categories',
+				routing: { send: { type: 'query', property: 'accounts', value: CODE_LIST_VALUE } },
+			},
+			searchFilterOption('Only categories whose name contains this text'),
+			]),
 		rateLimitOptions(displayOptions),
 	],
 	spec: {

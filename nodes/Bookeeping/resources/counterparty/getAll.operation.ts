@@ -1,4 +1,4 @@
-import { returnAllAndLimit, searchFilterOption, sortField } from '../shared/listFields';
+import { filtersField, returnAllAndLimit, searchFilterOption, sortField } from '../shared/listFields';
 import { rateLimitOptions } from '../shared/rateLimitOptions';
 import { showFor, type OperationDefinition } from '../shared/operationDefinition';
 
@@ -14,15 +14,7 @@ export const counterpartyGetAll: OperationDefinition = {
 	},
 	fields: [
 		...returnAllAndLimit(displayOptions),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			displayOptions,
-			options: [searchFilterOption('Only counterparties whose account name contains this text')],
-		},
+		filtersField(displayOptions, [searchFilterOption('Only counterparties whose account name contains this text')]),
 		sortField(displayOptions, [
 			{ name: 'Created At', value: 'createdAt' },
 			{ name: 'ID', value: '_id' },

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { returnAllAndLimit, simplifyField, sortField } from '../shared/listFields';
+import { filtersField, returnAllAndLimit, simplifyField, sortField } from '../shared/listFields';
 import { rateLimitOptions } from '../shared/rateLimitOptions';
 import { showFor, type OperationDefinition } from '../shared/operationDefinition';
 
@@ -30,24 +30,16 @@ export const invoiceGetAll: OperationDefinition = {
 	},
 	fields: [
 		...returnAllAndLimit(displayOptions),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			displayOptions,
-			options: [
-				{
-					displayName: 'Minimum Amount',
-					name: 'minAmount',
-					type: 'number',
-					default: 0,
-					description: 'Only invoices of at least this amount',
-					routing: { send: { type: 'query', property: 'minAmount', value: '={{ String($value) }}' } },
-				},
-			],
-		},
+		filtersField(displayOptions, [
+			{
+				displayName: 'Minimum Amount',
+				name: 'minAmount',
+				type: 'number',
+				default: 0,
+				description: 'Only invoices of at least this amount',
+				routing: { send: { type: 'query', property: 'minAmount', value: '={{ String($value) }}' } },
+			},
+			]),
 		sortField(displayOptions, [
 			{ name: 'Created At', value: 'createdAt' },
 			{ name: 'ID', value: '_id' },

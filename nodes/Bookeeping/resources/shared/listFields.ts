@@ -84,3 +84,16 @@ export function searchFilterOption(description: string): INodeProperties {
 		routing: { send: { type: 'query', property: 'query' } },
 	};
 }
+
+/** The Filters collection of a Get Many operation. */
+export function filtersField(displayOptions: DisplayOptions, options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions,
+		options,
+	};
+}

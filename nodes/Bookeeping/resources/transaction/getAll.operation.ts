@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { returnAllAndLimit, simplifyField, sortField } from '../shared/listFields';
+import { filtersField, returnAllAndLimit, simplifyField, sortField } from '../shared/listFields';
 import { rateLimitOptions } from '../shared/rateLimitOptions';
 import { showFor, type OperationDefinition } from '../shared/operationDefinition';
 import { transactionFilterInputs, transactionFilterOptions } from './listFilters';
@@ -36,15 +36,7 @@ export const transactionGetAll: OperationDefinition = {
 	},
 	fields: [
 		...returnAllAndLimit(displayOptions),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			displayOptions,
-			options: transactionFilterOptions,
-		},
+		filtersField(displayOptions, transactionFilterOptions),
 		sortField(displayOptions, [
 			{ name: 'Created At', value: 'createdAt' },
 			{ name: 'ID', value: '_id' },
