@@ -2,7 +2,7 @@ import { API_GUESSES } from '../../apiGuesses';
 import { requiredText } from '../../pipeline/inputParsers';
 import { rateLimitOptions } from '../shared/rateLimitOptions';
 import { showFor, type OperationDefinition } from '../shared/operationDefinition';
-import { invoiceIdField, invoiceIdInput, invoiceSubject } from './invoiceId';
+import { invoiceId } from './invoiceId';
 
 const displayOptions = showFor('invoice', 'cancel');
 const guess = API_GUESSES.cancelInvoice;
@@ -18,7 +18,7 @@ export const invoiceCancel: OperationDefinition = {
 		},
 	},
 	fields: [
-		invoiceIdField(displayOptions, 'The sent or overdue invoice to cancel'),
+		invoiceId.field(displayOptions, 'The sent or overdue invoice to cancel'),
 		{
 			displayName: 'Reason',
 			name: 'reason',
@@ -35,8 +35,8 @@ export const invoiceCancel: OperationDefinition = {
 	spec: {
 		kind: 'write',
 		action: (ids) => `cancel invoice ${ids.invoiceId}`,
-		subject: invoiceSubject,
-		ids: [invoiceIdInput],
+		subject: invoiceId.subject,
+		ids: [invoiceId.input],
 		inputs: [{ parameter: 'reason', label: 'Reason', parse: requiredText, sendAt: guess.reasonField }],
 		conflict: {
 			message: (ids) =>

@@ -1,6 +1,6 @@
 import { rateLimitOptions } from '../shared/rateLimitOptions';
 import { showFor, type OperationDefinition } from '../shared/operationDefinition';
-import { INVOICE_PATH, invoiceIdField, invoiceIdInput, invoiceSubject } from './invoiceId';
+import { invoiceId } from './invoiceId';
 
 const displayOptions = showFor('invoice', 'delete');
 
@@ -10,14 +10,14 @@ export const invoiceDelete: OperationDefinition = {
 		value: 'delete',
 		action: 'Delete an invoice',
 		description: 'Delete a draft invoice. Only invoices in draft status can be deleted.',
-		routing: { request: { method: 'DELETE', url: INVOICE_PATH } },
+		routing: { request: { method: 'DELETE', url: invoiceId.path } },
 	},
-	fields: [invoiceIdField(displayOptions, 'The draft invoice to delete'), rateLimitOptions(displayOptions)],
+	fields: [invoiceId.field(displayOptions, 'The draft invoice to delete'), rateLimitOptions(displayOptions)],
 	spec: {
 		kind: 'write',
 		action: (ids) => `delete invoice ${ids.invoiceId}`,
-		subject: invoiceSubject,
-		ids: [invoiceIdInput],
+		subject: invoiceId.subject,
+		ids: [invoiceId.input],
 		conflict: {
 			message: (ids) =>
 				`Invoice ${ids.invoiceId} is not a draft, so it cannot be deleted. Only drafts can be deleted: cancel a sent or overdue invoice instead (Invoice > Cancel).`,

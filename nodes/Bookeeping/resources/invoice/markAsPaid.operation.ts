@@ -2,7 +2,7 @@ import { idLocator } from '../shared/idLocator';
 import { rateLimitOptions } from '../shared/rateLimitOptions';
 import { showFor, type OperationDefinition } from '../shared/operationDefinition';
 import { counterpartyIdField } from './invoiceFields';
-import { INVOICE_PATH, invoiceIdField, invoiceIdInput, invoiceSubject } from './invoiceId';
+import { invoiceId } from './invoiceId';
 
 const displayOptions = showFor('invoice', 'markAsPaid');
 const PAYMENT = 'strategyData.data';
@@ -14,12 +14,12 @@ export const invoiceMarkAsPaid: OperationDefinition = {
 		action: 'Mark an invoice as paid',
 		description: 'Mark a sent or overdue invoice as paid, recording the payment as a transaction',
 		routing: {
-			request: { method: 'POST', url: `${INVOICE_PATH}/mark-as-paid` },
+			request: { method: 'POST', url: `${invoiceId.path}/mark-as-paid` },
 			send: { type: 'body', property: 'strategyData.strategy', value: 'CREATE_TRANSACTION' },
 		},
 	},
 	fields: [
-		invoiceIdField(displayOptions, 'The invoice that was paid'),
+		invoiceId.field(displayOptions, 'The invoice that was paid'),
 		{
 			...idLocator({
 				name: 'categoryId',
@@ -69,9 +69,9 @@ export const invoiceMarkAsPaid: OperationDefinition = {
 	spec: {
 		kind: 'write',
 		action: (ids) => `mark invoice ${ids.invoiceId} as paid`,
-		subject: invoiceSubject,
+		subject: invoiceId.subject,
 		ids: [
-			invoiceIdInput,
+			invoiceId.input,
 			{ parameter: 'categoryId', label: 'Category ID', sendAt: `${PAYMENT}.category` },
 			{ parameter: 'accountId', label: 'Account ID', sendAt: `${PAYMENT}.account` },
 			{ parameter: 'additionalFields.counterpartyId', label: 'Counterparty ID', optional: true, sendAt: `${PAYMENT}.counterParty` },

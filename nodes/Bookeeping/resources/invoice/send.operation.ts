@@ -1,6 +1,6 @@
 import { rateLimitOptions } from '../shared/rateLimitOptions';
 import { showFor, type OperationDefinition } from '../shared/operationDefinition';
-import { INVOICE_PATH, invoiceIdField, invoiceIdInput, invoiceSubject } from './invoiceId';
+import { invoiceId } from './invoiceId';
 
 const displayOptions = showFor('invoice', 'send');
 
@@ -10,14 +10,14 @@ export const invoiceSend: OperationDefinition = {
 		value: 'send',
 		action: 'Send an invoice',
 		description: 'Send a draft invoice to its customer by email. Only invoices in draft status can be sent.',
-		routing: { request: { method: 'POST', url: `${INVOICE_PATH}/send` } },
+		routing: { request: { method: 'POST', url: `${invoiceId.path}/send` } },
 	},
-	fields: [invoiceIdField(displayOptions, 'The draft invoice to send; the customer gets an email'), rateLimitOptions(displayOptions)],
+	fields: [invoiceId.field(displayOptions, 'The draft invoice to send; the customer gets an email'), rateLimitOptions(displayOptions)],
 	spec: {
 		kind: 'write',
 		action: (ids) => `send invoice ${ids.invoiceId}`,
-		subject: invoiceSubject,
-		ids: [invoiceIdInput],
+		subject: invoiceId.subject,
+		ids: [invoiceId.input],
 		conflict: {
 			message: (ids) =>
 				`Invoice ${ids.invoiceId} is not a draft, so it cannot be sent. It was probably sent already; only drafts can be sent.`,

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { rateLimitOptions } from '../shared/rateLimitOptions';
 import { showFor, type OperationDefinition } from '../shared/operationDefinition';
+import { emptyUpdateProblem, updateFieldsCollection } from '../shared/updateFields';
 import {
 	counterpartyIdField,
 	currencyField,
@@ -10,7 +11,7 @@ import {
 	optionalInvoiceChecks,
 	optionalInvoiceFields,
 } from './invoiceFields';
-import { INVOICE_PATH, invoiceIdField, invoiceIdInput, invoiceSubject } from './invoiceId';
+import { invoiceId } from './invoiceId';
 
 const displayOptions = showFor('invoice', 'update');
 const checks = optionalInvoiceChecks('updateFields');
@@ -30,33 +31,20 @@ export const invoiceUpdate: OperationDefinition = {
 		value: 'update',
 		action: 'Update an invoice',
 		description: 'Change the fields of a draft invoice',
-		routing: { request: { method: 'PATCH', url: INVOICE_PATH } },
+		routing: { request: { method: 'PATCH', url: invoiceId.path } },
 	},
 	fields: [
-		invoiceIdField(displayOptions, 'The draft invoice to change'),
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			displayOptions,
-			options: updateFields,
-		},
+		invoiceId.field(displayOptions, 'The draft invoice to change'),
+		updateFieldsCollection(displayOptions, updateFields),
 		rateLimitOptions(displayOptions),
 	],
 	spec: {
 		kind: 'write',
 		action: (ids) => `update invoice ${ids.invoiceId}`,
-		subject: invoiceSubject,
-		ids: [invoiceIdInput, ...checks.ids],
+		subject: invoiceId.subject,
+		ids: [invoiceId.input, ...checks.ids],
 		inputs: checks.inputs,
-		check: (context) => {
-			const fields = context.getNodeParameter('updateFields', {}) as Record<string, unknown>;
-			return Object.keys(fields).length === 0
-				? 'Update Fields is empty. Add at least one field to change (Update Fields > Add Field).'
-				: undefined;
-		},
+		check: emptyUpdateProblem,
 		conflict: {
 			message: (ids) =>
 				`Invoice ${ids.invoiceId} cannot be updated in its current status: Bookeeping.ai only changes draft invoices. Cancel a sent invoice and create a new one instead.`,

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { rateLimitOptions } from '../shared/rateLimitOptions';
 import { showFor, type OperationDefinition } from '../shared/operationDefinition';
+import { emptyUpdateProblem, updateFieldsCollection } from '../shared/updateFields';
 import {
 	balanceCheck,
 	currencyField,
@@ -37,15 +38,7 @@ export const transactionUpdate: OperationDefinition = {
 	},
 	fields: [
 		transactionId.field(displayOptions, 'The transaction to change'),
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			displayOptions,
-			options: updateFields,
-		},
+		updateFieldsCollection(displayOptions, updateFields),
 		rateLimitOptions(displayOptions),
 	],
 	spec: {
@@ -55,9 +48,7 @@ export const transactionUpdate: OperationDefinition = {
 		ids: [transactionId.input, ...referenceIds('updateFields')],
 		inputs,
 		check: (context) => {
-			const fields = context.getNodeParameter('updateFields', {}) as Record<string, unknown>;
-			if (Object.keys(fields).length === 0) return 'Update Fields is empty. Add at least one field to change (Update Fields > Add Field).';
-			return checkBalance(context);
+			return emptyUpdateProblem(context) ?? checkBalance(context);
 		},
 		output: transactionOf,
 	},
