@@ -14,7 +14,7 @@ export const invoiceCancel: OperationDefinition = {
 		action: 'Cancel an invoice',
 		description: 'Cancel a sent or overdue invoice, with a reason',
 		routing: {
-			request: { method: guess.method, url: `=${guess.path('{{ String($parameter.invoiceId ?? "").trim() }}')}` },
+			request: { method: guess.method, url: `=${guess.path(invoiceId.idTemplate)}` },
 		},
 	},
 	fields: [

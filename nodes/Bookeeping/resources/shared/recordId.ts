@@ -8,6 +8,8 @@ import type { DisplayOptions } from './operationDefinition';
 export interface RecordId {
 	input: IdInput;
 	field: (displayOptions: DisplayOptions, description: string) => INodeProperties;
+	/** The id as an expression inside a routing URL, for paths built around it. */
+	idTemplate: string;
 	/** The record's path, e.g. `=/v1/accounts/{{ … }}`; the id is checked before it is sent. */
 	path: string;
 	subject: (ids: Record<string, string>) => string;
@@ -15,11 +17,13 @@ export interface RecordId {
 
 export function recordId(options: { parameter: string; label: string; noun: string; collectionPath: string; searchMethod: string }): RecordId {
 	const { parameter, label, noun, collectionPath, searchMethod } = options;
+	const idTemplate = `{{ String($parameter.${parameter} ?? "").trim() }}`;
 	return {
 		input: { parameter, label },
 		field: (displayOptions, description) =>
 			idLocator({ name: parameter, displayName: label, searchMethod, description, displayOptions }),
-		path: `=${collectionPath}/{{ String($parameter.${parameter} ?? "").trim() }}`,
+		idTemplate,
+		path: `=${collectionPath}/${idTemplate}`,
 		subject: (ids) => `${noun} ${ids[parameter]}`,
 	};
 }
