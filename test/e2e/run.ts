@@ -12,6 +12,7 @@ import { NODE_VERSION, cacheDir } from '../../scripts/localN8n/paths';
 import { SANDBOX_CREDENTIAL, writeSandboxCredentialFile } from '../../scripts/localN8n/sandboxCredential';
 import { ensureToolchain } from '../../scripts/localN8n/toolchain';
 import { Sandbox } from '../../sandbox/server';
+import { runAiScenarios } from './ai/runAi';
 import { Report } from './report';
 import { runScenario } from './runScenario';
 import { batchDeleteScenario } from './scenarios/batchDelete';
@@ -25,7 +26,7 @@ import { stopWorkflowScenario } from './scenarios/stopWorkflow';
 import { checkN8nServer } from './serverChecks';
 import { runTriggerScenario } from './trigger/triggerScenario';
 import { seedWebhookInvoices } from './webhookExample';
-import { BOOKEEPING_NODE_TYPE, type WorkflowFile } from './workflows';
+import { BOOKEEPING_NODE_TYPE, BOOKEEPING_TOOL_NODE_TYPE, type WorkflowFile } from './workflows';
 
 /** Distinctive, so a leak anywhere in n8n's output or run data is easy to find. */
 const API_KEY = 'sk_e2e_7c1f0d9a4b3e2a18_MUST_NOT_APPEAR';
@@ -83,10 +84,10 @@ async function importCredentialAndWorkflows(report: Report, n8n: LocalN8n, scena
 	);
 
 	const examples = readAllExampleWorkflows<WorkflowFile>();
-	report.check('every Bookeeping node of the example workflows uses the "Bookeeping sandbox" credential', () => {
+	report.check('every Bookeeping node and tool of the example workflows uses the "Bookeeping sandbox" credential', () => {
 		const { id, name } = SANDBOX_CREDENTIAL;
 		for (const example of examples) {
-			const nodes = example.nodes.filter((node) => node.type === BOOKEEPING_NODE_TYPE);
+			const nodes = example.nodes.filter((node) => [BOOKEEPING_NODE_TYPE, BOOKEEPING_TOOL_NODE_TYPE].includes(node.type));
 			assert.ok(nodes.length > 0, `${example.name} has no Bookeeping node`);
 			for (const node of nodes) assert.deepEqual(node.credentials?.bookeepingApi, { id, name }, `${example.name} > ${node.name}`);
 		}
@@ -158,6 +159,21 @@ async function runTrigger(report: Report, n8n: LocalN8n): Promise<void> {
 	}
 }
 
+/** The AI examples: the assistant driven through a scripted model, the MCP server through the MCP SDK client. */
+async function runAi(report: Report, n8n: LocalN8n): Promise<void> {
+	await runAiScenarios({
+		report,
+		env: n8n.env,
+		owner: instanceOwner(n8n.install, 'e2e@bookeeping.local', 'e2e-Passw0rd'),
+		n8n: n8n.run,
+		workspace: n8n.workspace,
+		outputs: n8n.outputs,
+		sandboxPort: n8n.sandboxPort,
+		apiKey: API_KEY,
+		n8nMajor: n8n.install.major,
+	});
+}
+
 function checkNoLeaks(report: Report, n8n: LocalN8n): void {
 	report.section('Secrets');
 	report.check(`the API key is in none of the output of the ${n8n.outputs.length} n8n commands`, () => {
@@ -205,6 +221,7 @@ async function e2e(report: Report, install: N8nInstall): Promise<number> {
 	await importCredentialAndWorkflows(report, n8n, scenarios);
 	const nodeLoaded = await checkServer(report, n8n);
 	await runScenarios(report, n8n, scenarios, nodeLoaded);
+	if (nodeLoaded) await runAi(report, n8n);
 	// On n8n 1.123.81 the trigger's state was not in the database after the activation poll, so
 	// the restart checks fail there: a known gap, named in README (Compatibility).
 	if (nodeLoaded && n8n.install.major >= 2) await runTrigger(report, n8n);

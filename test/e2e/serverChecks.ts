@@ -8,7 +8,7 @@ import { SANDBOX_CREDENTIAL } from '../../scripts/localN8n/sandboxCredential';
 import type { Sandbox } from '../../sandbox/server';
 import type { Report } from './report';
 import { checkWebhookExample } from './webhookExample';
-import { BOOKEEPING_NODE_TYPE } from './workflows';
+import { BOOKEEPING_NODE_TYPE, BOOKEEPING_TOOL_NODE_TYPE as TOOL_NODE_TYPE } from './workflows';
 
 interface TypeDescription {
 	name: string;
@@ -29,8 +29,6 @@ interface CredentialTestResult {
 	status: string;
 	message: string;
 }
-
-const TOOL_NODE_TYPE = `${BOOKEEPING_NODE_TYPE}Tool`;
 
 /** n8n's own log lines about loading the package, to explain why a type is missing. */
 function loadingLog(output: string): string {

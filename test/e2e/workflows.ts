@@ -11,6 +11,8 @@ export interface WorkflowFile {
 }
 
 export const BOOKEEPING_NODE_TYPE = 'n8n-nodes-bookeeping.bookeeping';
+/** The clone n8n registers for a `usableAsTool` node, which AI Agents and the MCP Server Trigger use. */
+export const BOOKEEPING_TOOL_NODE_TYPE = `${BOOKEEPING_NODE_TYPE}Tool`;
 
 export function loadExample(fileName: string): WorkflowFile {
 	return readExampleWorkflow<WorkflowFile>(fileName);

@@ -1,0 +1,190 @@
+import assert from 'node:assert/strict';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { signInAsOwner, type InstanceOwner } from '../../../scripts/localN8n/instanceOwner';
+import type { CommandResult } from '../../../scripts/localN8n/n8nProcess';
+import { N8nRestClient } from '../../../scripts/localN8n/n8nRestClient';
+import { startN8nServer } from '../../../scripts/localN8n/n8nServer';
+import { Sandbox } from '../../../sandbox/server';
+import type { Report } from '../report';
+import { loadExample } from '../workflows';
+import { aiTable, type ToolCallRow } from './aiReport';
+import { ASSISTANT_EXAMPLE, MCP_EXAMPLE, assistantCopy, toolNodes, writeAiCredentialFile, type AssistantCopy, type KeyedCredential } from './aiWorkflows';
+import { ASSISTANT_CASES, DRAFT_TO_PAY, LISTED_INVOICES, TOOL, type AiSandboxes, type AssistantCase, type AssistantCopyName } from './assistantCases';
+import { runMcpScenario } from './mcpScenario';
+import { assertToolsAsDeclared } from './offeredTools';
+import { ScriptedChatModel } from './scriptedChatModel';
+import { errorTextIn } from './toolResults';
+
+export interface AiSetup {
+	report: Report;
+	env: NodeJS.ProcessEnv;
+	owner: InstanceOwner;
+	/** Runs an n8n CLI command (its output is kept for the leak check). */
+	n8n: (args: string[]) => Promise<CommandResult>;
+	workspace: string;
+	outputs: string[];
+	/** The port the "Bookeeping sandbox" credential points at, and its key. */
+	sandboxPort: number;
+	apiKey: string;
+	n8nMajor: number;
+}
+
+/** Keys of their own for the cases that use up a limit: the node's budget is per key and base URL, for the whole n8n process. */
+const LIMIT_KEYS = { minute: 'sk_e2e_minute_4d2a_MUST_NOT_APPEAR', day: 'sk_e2e_day_9b71_MUST_NOT_APPEAR' };
+const MCP_TOKEN = 'mcp-e2e-token-5f3c';
+
+function keyedCredentials(limitsBaseUrl: string): Record<'minute' | 'day', KeyedCredential> {
+	return {
+		minute: { id: 'BkE2eMinuteCred1', name: 'Bookeeping sandbox (write window full)', apiKey: LIMIT_KEYS.minute, baseUrl: limitsBaseUrl },
+		day: { id: 'BkE2eDayCred0001', name: "Bookeeping sandbox (day's writes used up)", apiKey: LIMIT_KEYS.day, baseUrl: limitsBaseUrl },
+	};
+}
+
+function withToolsContinuing(copy: AssistantCopy): AssistantCopy {
+	copy.workflow.name += ', tools On Error = Continue (regular output)';
+	for (const tool of toolNodes(copy.workflow)) tool.onError = 'continueRegularOutput';
+	return copy;
+}
+
+/**
+ * The copies the cases talk to. On n8n 1.x a tool whose On Error is left alone stops the whole
+ * run at its first failure (2.x lets a tool continue by default), so there every copy's tools
+ * are set to Continue (regular output), the setting that lets a 1.x agent read a failure.
+ */
+function assistantCopies(keyed: Record<'minute' | 'day', KeyedCredential>, n8nMajor: number): Record<AssistantCopyName, AssistantCopy> {
+	const copies = {
+		main: assistantCopy('E2eAiAgentMain', 'e2e-assistant-main'),
+		minuteLimit: assistantCopy('E2eAiAgentMinute', 'e2e-assistant-minute', keyed.minute),
+		dayUsedUp: assistantCopy('E2eAiAgentDay', 'e2e-assistant-day', keyed.day),
+		continueRegular: withToolsContinuing(assistantCopy('E2eAiAgentCont', 'e2e-assistant-continue')),
+	};
+	if (n8nMajor < 2) for (const copy of [copies.main, copies.minuteLimit, copies.dayUsedUp]) withToolsContinuing(copy);
+	return copies;
+}
+
+/** 2.x publishes the stored version; 1.x activates the workflow. Both through the editor's REST API. */
+async function activate(client: N8nRestClient, id: string): Promise<void> {
+	const stored = await client.get<{ data: { versionId: string } }>(`/rest/workflows/${id}`);
+	await client.post(`/rest/workflows/${id}/activate`, { versionId: stored.data.versionId });
+}
+
+/** Posts one chat message to a public Chat Trigger, as the embedded chat widget does; a 404 while n8n registers the webhook is retried. */
+async function sendChatMessage(n8nUrl: string, chatPath: string, sessionId: string, chatInput: string): Promise<{ status: number; text: string }> {
+	const deadline = Date.now() + 20_000;
+	for (;;) {
+		const response = await fetch(`${n8nUrl}/webhook/${chatPath}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ action: 'sendMessage', sessionId, chatInput }),
+		});
+		const text = await response.text();
+		if (response.status !== 404 || Date.now() > deadline) return { status: response.status, text };
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+}
+
+async function importAll(setup: AiSetup, model: ScriptedChatModel, keyed: Record<'minute' | 'day', KeyedCredential>, copies: AssistantCopy[]): Promise<void> {
+	const credentialFile = join(setup.workspace, 'ai-credentials.json');
+	writeAiCredentialFile(credentialFile, model.baseUrl, MCP_TOKEN, Object.values(keyed));
+	const credentials = await setup.n8n(['import:credentials', `--input=${credentialFile}`]);
+	rmSync(credentialFile);
+	const workflowFile = join(setup.workspace, 'ai-workflows.json');
+	writeFileSync(workflowFile, JSON.stringify(copies.map((copy) => copy.workflow), null, 2));
+	const workflows = await setup.n8n(['import:workflow', `--input=${workflowFile}`]);
+	setup.report.check(`import:credentials (OpenAI → the scripted model, the MCP token, 2 keyed Bookeeping credentials) and ${copies.length} copies of the assistant with a public chat`, () => {
+		assert.equal(credentials.code, 0, credentials.output.slice(-2000));
+		assert.match(credentials.output, /Successfully imported 4 credentials/);
+		assert.equal(workflows.code, 0, workflows.output.slice(-2000));
+		assert.match(workflows.output, new RegExp(`Successfully imported ${copies.length} workflows`));
+	});
+}
+
+async function runCase(setup: AiSetup, n8nUrl: string, model: ScriptedChatModel, sandboxes: AiSandboxes, copy: AssistantCopy, testCase: AssistantCase): Promise<ToolCallRow[]> {
+	const { report } = setup;
+	report.section(`AI Agent: ${testCase.title}`);
+	testCase.prepare?.(sandboxes);
+	model.script(testCase.message, testCase.script);
+	const sandbox = sandboxes[testCase.sandbox];
+	const before = sandbox.requests.length;
+	const reply = await sendChatMessage(n8nUrl, copy.chatPath, `e2e-${testCase.label}`, testCase.message);
+	const results = model.resultsFor(testCase.message);
+	const run = { reply, results, requests: sandbox.requests.slice(before) };
+	const ran = report.check(`the chat message runs the agent: HTTP 200, ${results.length} tool result(s) reached the model`, () => {
+		assert.equal(reply.status, 200, reply.text.slice(0, 1000));
+		assert.ok(results.length > 0, `no tool result reached the model; model problems: ${model.problems.join('; ') || 'none'}`);
+		assert.doesNotMatch(reply.text, /SCRIPT STOPPED/, reply.text);
+	});
+	for (const [name, assertion] of testCase.checks(run, sandboxes)) report.check(`  ${name}`, assertion);
+	if (!ran) report.note(`n8n answered: ${reply.text.slice(0, 500)}`);
+	return results.map((result) => ({ path: 'agent', label: testCase.label, tool: result.name, content: result.content, durationMs: result.durationMs }));
+}
+
+/**
+ * The two AI examples in a real n8n: the assistant (Chat Trigger → AI Agent with the OpenAI Chat
+ * Model pointed at a scripted OpenAI-compatible server → six Bookeeping tools) through each case,
+ * and the MCP server through the official MCP SDK client. Prints the table of what the model got.
+ */
+export async function runAiScenarios(setup: AiSetup): Promise<void> {
+	const { report } = setup;
+	const started = Date.now();
+	report.section('AI: the assistant and MCP examples, with a scripted OpenAI-compatible model on loopback');
+	const model = await new ScriptedChatModel().start();
+	const main = await new Sandbox({ port: setup.sandboxPort, apiKeys: [setup.apiKey] }).start();
+	const limits = await new Sandbox({
+		apiKeys: Object.values(LIMIT_KEYS),
+		writeLimits: { perWindow: 1, perDay: 1500 },
+		windowMs: 90_000,
+		windowMode: 'firstRequest',
+	}).start();
+	const sandboxes: AiSandboxes = { main, limits, keys: LIMIT_KEYS };
+	const rows: ToolCallRow[] = [];
+	let agentConflictText: string | undefined;
+	try {
+		for (let index = 0; index < LISTED_INVOICES; index++) main.addInvoice((['DRAFT', 'SENT', 'PAID', 'OVERDUE'] as const)[index % 4]);
+		const keyed = keyedCredentials(limits.baseUrl);
+		const copies = assistantCopies(keyed, setup.n8nMajor);
+		if (setup.n8nMajor < 2) report.note('n8n 1.x stops the run at a failing tool unless its On Error is a Continue mode: the copies set Continue (regular output) on every tool');
+		await importAll(setup, model, keyed, Object.values(copies));
+
+		const server = await startN8nServer({ ...setup.env, ...setup.owner.env });
+		try {
+			const client = new N8nRestClient(server.url);
+			await signInAsOwner(client, setup.owner);
+			const mcpExample = loadExample(MCP_EXAMPLE);
+			const active = await report.checkAsync('the MCP example as shipped and the assistant copies are published', async () => {
+				for (const id of [mcpExample.id, ...Object.values(copies).map((copy) => copy.workflow.id)]) await activate(client, id);
+			});
+			if (!active) return;
+			for (const testCase of ASSISTANT_CASES) rows.push(...(await runCase(setup, server.url, model, sandboxes, copies[testCase.copy], testCase)));
+
+			report.section('AI Agent: what the model was offered and read');
+			report.check('every request offered the six tools exactly as the example declares them (name, written description, one described argument per $fromAI)', () => {
+				assert.ok(model.requests.length > 0, 'the model got no request');
+				const example = loadExample(ASSISTANT_EXAMPLE);
+				for (const request of model.requests) {
+					const offered = (request.body.tools ?? []).map((tool) => ({ name: tool.function.name, description: tool.function.description, schema: tool.function.parameters as never }));
+					assertToolsAsDeclared(offered, example);
+				}
+			});
+			const streamed = model.requests.filter((request) => request.body.stream).length;
+			report.note(`the agent called the model ${model.requests.length} times (${streamed} streamed), with ${model.toolResults.length} tool results`);
+			report.check('no tool result carries an API key', () => {
+				for (const result of model.toolResults) for (const key of [setup.apiKey, ...Object.values(LIMIT_KEYS)]) assert.ok(!result.content.includes(key), `${result.name}: ${result.content.slice(0, 300)}`);
+			});
+			const conflict = model.toolResults.find((result) => result.name === TOOL.paid && result.arguments.invoiceId === DRAFT_TO_PAY);
+			agentConflictText = conflict && errorTextIn(conflict.content);
+
+			report.section('MCP Server Trigger: the MCP example driven by the MCP TypeScript SDK client');
+			rows.push(...(await runMcpScenario({ report, n8nUrl: server.url, token: MCP_TOKEN, sandbox: main, example: mcpExample, agentConflictText })));
+		} finally {
+			await server.stop();
+			setup.outputs.push(server.process.output());
+		}
+	} finally {
+		await Promise.all([model.stop(), main.stop(), limits.stop()]);
+	}
+	report.section('AI: what each tool call gave the model');
+	console.log(aiTable(rows, Date.now() - started).replace(/^/gm, '    '));
+}
