@@ -42,7 +42,7 @@ describe('What a model reads of each tool', () => {
 		expect(parameters).not.toHaveProperty('toolDescription');
 		expect(parameters.limit).toBe(50);
 		const tool = toolNodeOf(node);
-		const toolParameters = NodeHelpers.getNodeParameters(tool.description.properties, regular.parameters, true, false, { ...regular, type: TOOL_NODE_TYPE }, tool.description)!;
+		const toolParameters = NodeHelpers.getNodeParameters(tool.description.properties, regular.parameters, true, false, regular, tool.description)!;
 		expect(toolParameters.limit).toBe(10);
 	});
 });

@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import type { Sandbox } from '../../../sandbox/server';
 import { getMany, startBook } from './filterKit';
 
@@ -6,7 +8,7 @@ describe('Invoice → Get Many, filter values refused before any request', () =>
 	beforeAll(async () => ({ sandbox } = await startBook()));
 	afterAll(async () => await sandbox.stop());
 
-	const refused = async (filters: Record<string, unknown>) => {
+	const refused = async (filters: IDataObject) => {
 		const result = await getMany(sandbox, filters, { returnAll: true }, 'continueErrorOutput');
 		expect(result.requests).toHaveLength(0);
 		expect(result.success).toEqual([]);
