@@ -3,8 +3,19 @@ import type { ApiRecord, InvoiceStatus, SandboxStore } from './store';
 
 const DAY = 86_400_000;
 const CUSTOMERS = [SEED_IDS.acme, SEED_IDS.globex, SEED_IDS.initech];
-/** Most invoices of a real book are paid; every status is there, and sent ones both in and past their terms. */
-const STATUS_CYCLE: InvoiceStatus[] = ['PAID', 'SENT', 'PAID', 'DRAFT', 'SENT', 'PAID', 'OVERDUE', 'CANCELLED', 'SENT', 'PAID'];
+/**
+ * Statuses by age, as a real book holds them: recent invoices are drafts, sent or paid; those just
+ * past their 30 days' terms are mostly paid, some still sent (the API turns them OVERDUE when it
+ * looks); older ones are paid or cancelled, a few long overdue.
+ */
+const RECENT: InvoiceStatus[] = ['SENT', 'SENT', 'PAID', 'DRAFT', 'SENT', 'PAID', 'SENT', 'DRAFT', 'SENT', 'PAID'];
+const JUST_DUE: InvoiceStatus[] = ['PAID', 'SENT', 'PAID', 'PAID', 'SENT', 'PAID', 'CANCELLED', 'PAID', 'PAID', 'PAID'];
+const OLDER: InvoiceStatus[] = ['PAID', 'PAID', 'PAID', 'OVERDUE', 'PAID', 'PAID', 'CANCELLED', 'PAID', 'PAID', 'PAID'];
+
+function statusFor(index: number, ageDays: number): InvoiceStatus {
+	const cycle = ageDays < 30 ? RECENT : ageDays < 45 ? JUST_DUE : OLDER;
+	return cycle[index % cycle.length];
+}
 
 export interface InvoiceBookEntry {
 	id: string;
@@ -28,9 +39,9 @@ export function addInvoiceBook(store: SandboxStore, count: number): InvoiceBookE
 	);
 	const now = store.now();
 	for (let index = 0; index < count; index++) {
-		const status = STATUS_CYCLE[index % STATUS_CYCLE.length];
 		const counterParty = counterparties[index % counterparties.length] ?? null;
 		const issued = now - Math.floor(((count - index) / count) * 180 * DAY) - (index % 7) * 3_600_000;
+		const status = statusFor(index, (now - issued) / DAY);
 		const due = status === 'OVERDUE' ? Math.min(issued + 30 * DAY, now - DAY) : issued + 30 * DAY;
 		const amount = 50 + ((index * 37) % 2000);
 		const invoiceNumber = store.nextInvoiceNumber();
