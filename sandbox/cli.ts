@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 
 import type { Limits } from './rateLimiter';
 import { API_GUESSES } from '../nodes/Bookeeping/apiGuesses';
+import { addInvoiceBook } from './invoiceBook';
 import { Sandbox, type InvoiceStatus } from './server';
 
 const STATUSES: readonly InvoiceStatus[] = API_GUESSES.invoiceStatuses;
@@ -57,7 +58,7 @@ function seedDefaultInvoices(sandbox: Sandbox): SeedInvoice[] {
 
 /**
  * `npm run sandbox`: the local Bookeeping.ai API on its own, seeded with a few invoices
- * (or with the invoices of SANDBOX_SEED_FILE).
+ * (or with the invoices of SANDBOX_SEED_FILE) and a book of older ones (SANDBOX_INVOICE_BOOK, default 120).
  */
 async function main(): Promise<void> {
 	const apiKey = process.env.SANDBOX_API_KEY ?? 'sk_sandbox_demo';
@@ -73,12 +74,15 @@ async function main(): Promise<void> {
 	const invoices = seed
 		? seed.map(({ id, status }) => ({ id: sandbox.addInvoice(status, id), status }))
 		: seedDefaultInvoices(sandbox);
+	const book = numberFromEnv('SANDBOX_INVOICE_BOOK') ?? 120;
+	addInvoiceBook(sandbox.store, book);
 	const drafts = invoices.filter((invoice) => invoice.status === 'DRAFT').map((invoice) => invoice.id);
 	const others = invoices.filter((invoice) => invoice.status !== 'DRAFT');
 	console.log(`Bookeeping.ai sandbox listening on ${sandbox.url}`);
 	console.log(`  credential: Region "Custom Base URL", Base URL ${sandbox.baseUrl}, API key ${apiKey}`);
 	console.log(`  draft invoices (deletable): ${drafts.join(', ')}`);
 	console.log(`  sent/paid invoices (409):   ${others.map((invoice) => (seed ? `${invoice.id} (${invoice.status})` : invoice.id)).join(', ')}`);
+	console.log(`  and ${book} more invoices of three customers over six months, in every status (SANDBOX_INVOICE_BOOK)`);
 	if (writeLimits) console.log(`  write limits: ${writeLimits.perWindow} a window, ${writeLimits.perDay} a day`);
 	console.log('Press Ctrl-C to stop.');
 	const stop = () => void sandbox.stop().then(() => process.exit(0));

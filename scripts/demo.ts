@@ -3,6 +3,7 @@ import './quietN8nLogs';
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { Sandbox } from '../sandbox/server';
+import { addInvoiceBook } from '../sandbox/invoiceBook';
 import { SEED_IDS } from '../sandbox/seed';
 import { runBookeeping } from '../test/engine/runWorkflow';
 
@@ -82,6 +83,11 @@ async function main(): Promise<void> {
 			{ customer: 'Hooli', invoiceId: sandbox.addInvoice('DRAFT') },
 		]);
 		await step('Invoice > Get Many (Return All, simplified)', 'getAll', { returnAll: true });
+		addInvoiceBook(sandbox.store, 300);
+		await step("Invoice > Get Many with filters: Acme Corp's overdue invoices among 300 more (the node filters while it reads)", 'getAll', {
+			returnAll: true,
+			filters: { status: ['OVERDUE'], counterpartyId: { __rl: true, mode: 'id', value: SEED_IDS.acme } },
+		});
 		console.log('\nA Switch on {{ $json.error.statusCode }} after the Error output routes 409 and 429 to their own branches.');
 		console.log(`Requests the sandbox received: ${sandbox.requests.length}, ${sandbox.requests.filter((request) => request.status === 429).length} of them answered 429.`);
 	} finally {

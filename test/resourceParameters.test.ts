@@ -19,10 +19,11 @@ const CONTRACT: Array<[string, string, string, string[]]> = [
 	['account', 'getBalance', "Get an account's balance", ['accountId', 'options']],
 ];
 
+/** The parameters the regular node shows for an operation (the tool node's own fields aside). */
 function shownFor(properties: INodeProperties[], resource: string, operation: string): INodeProperties[] {
 	return properties.filter((property) => {
 		const show = property.displayOptions?.show;
-		return show?.resource?.includes(resource) && show.operation?.includes(operation);
+		return show?.resource?.includes(resource) && show.operation?.includes(operation) && !show['@tool']?.includes(true);
 	});
 }
 

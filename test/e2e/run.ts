@@ -19,6 +19,7 @@ import { batchDeleteScenario } from './scenarios/batchDelete';
 import { crmDealLostScenario } from './scenarios/crmDealLost';
 import { crmDealWonScenario } from './scenarios/crmDealWon';
 import { dailyCashReportScenario } from './scenarios/dailyCashReport';
+import { overdueReportScenario } from './scenarios/overdueReport';
 import { dealWonSendScenario } from './scenarios/dealWonSend';
 import { paymentArrivedScenario } from './scenarios/paymentArrived';
 import type { Scenario } from './scenarios/scenario';
@@ -217,6 +218,7 @@ async function e2e(report: Report, install: N8nInstall): Promise<number> {
 		paymentArrivedScenario(),
 		crmDealWonScenario(),
 		dailyCashReportScenario(),
+		overdueReportScenario(),
 	];
 	await importCredentialAndWorkflows(report, n8n, scenarios);
 	const nodeLoaded = await checkServer(report, n8n);

@@ -17,12 +17,14 @@ import { NodeHelpers, Workflow, createRunExecutionData } from 'n8n-workflow';
 import { loadBuiltPackage } from './builtPackage';
 import { TestCredentialsHelper, type SentRequest } from './credentialsHelper';
 import { FixedItems } from './testNodes';
+import { TOOL_NODE_TYPE, toolNodeOf } from './toolNode';
 
 export type OnError = 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
 
 export const NODE_TYPE = 'n8n-nodes-bookeeping.bookeeping';
 const FIXED_ITEMS_TYPE = 'test.fixedItems';
 const NODE_NAME = 'Bookeeping';
+const AFTER_NAME = 'After';
 
 export function nodeTypesOf(types: Record<string, INodeType>): INodeTypes {
 	return {
@@ -44,6 +46,10 @@ export interface RunOptions {
 	nodeInstead?: { type: INodeType; typeName: string; typeVersion: number };
 	/** Origins of real regions to send to the sandbox instead (the URL asked for is recorded). */
 	hostRoutes?: Record<string, string>;
+	/** Run the node as n8n registers it for AI agents (`bookeepingTool`). */
+	asTool?: boolean;
+	/** A node after Bookeeping (e.g. n8n's Filter node), for a side-by-side measure; its output is then `success`. */
+	nodeAfter?: { type: INodeType; typeName: string; typeVersion: number; parameters: INodeParameters };
 }
 
 export interface RunResult {
@@ -104,7 +110,7 @@ export async function runBookeeping(options: RunOptions): Promise<RunResult> {
 		{
 			id: 'bookeeping',
 			name: NODE_NAME,
-			type: options.nodeInstead?.typeName ?? NODE_TYPE,
+			type: options.nodeInstead?.typeName ?? (options.asTool ? TOOL_NODE_TYPE : NODE_TYPE),
 			typeVersion: options.nodeInstead?.typeVersion ?? 1,
 			position: [200, 0],
 			parameters: options.parameters,
@@ -116,12 +122,19 @@ export async function runBookeeping(options: RunOptions): Promise<RunResult> {
 	const connections: IConnections = {
 		Input: { main: [[{ node: NODE_NAME, type: 'main', index: 0 }]] },
 	};
+	if (options.nodeAfter) {
+		const { typeName, typeVersion, parameters } = options.nodeAfter;
+		nodes.push({ id: 'after', name: AFTER_NAME, type: typeName, typeVersion, position: [400, 0], parameters });
+		connections[NODE_NAME] = { main: [[{ node: AFTER_NAME, type: 'main', index: 0 }]] };
+	}
 	const workflowData = { id: 'test', name: 'test', nodes, connections, active: false, settings: {} };
 	const built = await loadBuiltPackage();
 	const nodeTypes = nodeTypesOf({
 		[NODE_TYPE]: built.node,
+		[TOOL_NODE_TYPE]: toolNodeOf(built.node),
 		[FIXED_ITEMS_TYPE]: new FixedItems(),
 		...(options.nodeInstead ? { [options.nodeInstead.typeName]: options.nodeInstead.type } : {}),
+		...(options.nodeAfter ? { [options.nodeAfter.typeName]: options.nodeAfter.type } : {}),
 	});
 	const workflow = new Workflow({ ...workflowData, nodeTypes });
 
@@ -145,7 +158,7 @@ export async function runBookeeping(options: RunOptions): Promise<RunResult> {
 	});
 	const execution = new WorkflowExecute(additionalDataFor(credentialsHelper, hooks), mode, runExecutionData);
 	const run = (await execution.processRunExecutionData(workflow)) ?? finished;
-	const outputs = run.data.resultData.runData[NODE_NAME]?.[0]?.data?.main ?? [];
+	const outputs = run.data.resultData.runData[options.nodeAfter ? AFTER_NAME : NODE_NAME]?.[0]?.data?.main ?? [];
 	return {
 		success: outputs[0] ?? [],
 		errorOutput: outputs[1] ?? [],

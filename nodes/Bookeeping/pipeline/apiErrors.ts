@@ -1,6 +1,6 @@
 import type { IDataObject, IN8nHttpFullResponse, INode, NodeApiError } from 'n8n-workflow';
 
-import { BookeepingApiError } from './errors';
+import { BookeepingApiError, type ForModel } from './errors';
 import type { ConflictMeaning } from './operationSpec';
 import { isDailyLimitExhausted, readRateLimitHeaders, type RateLimitState } from './rateLimitHeaders';
 
@@ -17,6 +17,8 @@ export interface FailedRequest {
 	conflict?: ConflictMeaning;
 	/** Whether the request may have changed something even though it failed. */
 	writes: boolean;
+	/** How a model finds the right id after a 404, in terms of operations. */
+	findWith?: string;
 }
 
 interface ApiErrorBody {
@@ -52,6 +54,19 @@ function upperFirst(text: string): string {
 	return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+function dailyLimitForModel(request: FailedRequest, state: RateLimitState, type: string, sent: boolean): ForModel {
+	const reset =
+		state.retryAfterSeconds !== undefined
+			? `retry after it resets in ${state.retryAfterSeconds} s (at ${new Date(Date.now() + state.retryAfterSeconds * 1000).toISOString()}).`
+			: 'Bookeeping.ai does not say when the daily limit resets, so do not retry this today; tell the user.'
+	const readsStillWork = type === 'write' ? ' Reads (the Get and Get Many operations) still work: they have a daily limit of their own.' : '';
+	return {
+		what: `429 Too Many Requests: Bookeeping.ai's daily limit for ${type} requests is used up (${state.dailyUsage} of ${state.dailyLimit} today), so the node could not ${request.action}.`,
+		reach: sent ? 'refused' : 'notSent',
+		next: `${reset}${readsStillWork}`,
+	};
+}
+
 /** The 429 message, for an answer of the API and for a request the node knows would be refused. */
 export function rateLimitError(request: FailedRequest, state: RateLimitState, sent: boolean): BookeepingApiError {
 	const daily = isDailyLimitExhausted(state);
@@ -69,6 +84,7 @@ export function rateLimitError(request: FailedRequest, state: RateLimitState, se
 				description: `Runs that make many requests can be spread over several days, or ask Bookeeping.ai support for a higher limit.${notSent}`,
 				httpCode: '429',
 				itemIndex: request.itemIndex,
+				forModel: dailyLimitForModel(request, state, type, sent),
 			},
 			{ cause: 'quota-exhausted' },
 		);
@@ -82,6 +98,11 @@ export function rateLimitError(request: FailedRequest, state: RateLimitState, se
 			description: `To stay under the limit, let the node wait and retry (Options > Rate Limit Handling), raise Max Wait for large runs, or space requests out with Batching.${notSent}`,
 			httpCode: '429',
 			itemIndex: request.itemIndex,
+			forModel: {
+				what: `429 Too Many Requests: Bookeeping.ai's per-minute limit for ${type} requests${state.minutelyLimit !== undefined ? ` (${state.minutelyLimit} a minute)` : ''} is used up, so the node could not ${request.action}.`,
+				reach: sent ? 'refused' : 'notSent',
+				next: state.retryAfterSeconds !== undefined ? `retry in ${state.retryAfterSeconds} s.` : 'retry in about a minute.',
+			},
 		},
 		{
 			cause: 'rate-limited',
@@ -99,11 +120,14 @@ export function errorFromResponse(request: FailedRequest, response: IN8nHttpFull
 	if (body.error) details.apiError = body.error;
 	if (body.message) details.apiMessage = body.message;
 	const apiSays = body.message ? ` Bookeeping.ai said: "${body.message}".` : '';
-	const build = (message: string, description: string, failure?: NodeApiError['failure']) => {
+	const apiSaid = body.message ? ` Bookeeping.ai said: "${body.message}".` : '';
+	const unchanged: ForModel['reach'] = 'refused';
+	const unsure: ForModel['reach'] = request.writes ? 'mayHaveHappened' : 'readOnly';
+	const build = (message: string, description: string, forModel: ForModel, failure?: NodeApiError['failure']) => {
 		const error = new BookeepingApiError(
 			request.node,
 			details,
-			{ message, description: description + apiSays, httpCode: String(statusCode), itemIndex: request.itemIndex },
+			{ message, description: description + apiSays, httpCode: String(statusCode), itemIndex: request.itemIndex, forModel },
 			failure,
 		);
 		error.rateLimit = rateLimit;
@@ -116,11 +140,21 @@ export function errorFromResponse(request: FailedRequest, response: IN8nHttpFull
 	switch (true) {
 		case statusCode === 409: {
 			if (request.conflict) {
-				return build(request.conflict.message(request.ids), request.conflict.description);
+				const { what, next } = request.conflict.forModel;
+				return build(request.conflict.message(request.ids), request.conflict.description, {
+					what: `409 Conflict: ${what(request.ids)}${apiSaid}`,
+					reach: unchanged,
+					next,
+				});
 			}
 			return build(
 				`Bookeeping.ai refused to ${request.action}: it conflicts with the current state of the record (409).`,
 				'Check the record in Bookeeping.ai.',
+				{
+					what: `409 Conflict: Bookeeping.ai refused to ${request.action}: it conflicts with the record's current state.${apiSaid}`,
+					reach: unchanged,
+					next: 'read the record with a Get or Get Many operation to see its current state before trying again.',
+				},
 			);
 		}
 		case statusCode === 429: {
@@ -134,12 +168,22 @@ export function errorFromResponse(request: FailedRequest, response: IN8nHttpFull
 			return build(
 				`Bookeeping.ai rejected the request to ${request.action} as invalid.${apiSays} Check this item's fields.`,
 				'Check the ids (24 hexadecimal characters) and the other fields of this item.',
+				{
+					what: `400 Bad Request: Bookeeping.ai rejected the request to ${request.action} as invalid.${apiSaid}`,
+					reach: unchanged,
+					next: 'correct the arguments (ids are 24 hexadecimal characters, dates ISO 8601) and call again.',
+				},
 				{ cause: 'configuration-invalid' },
 			);
 		case statusCode === 401 || statusCode === 403:
 			return build(
 				"Bookeeping.ai did not accept the API key. Check the key in the Bookeeping credential, and that its Region is your account's region.",
 				"A key only works in its own region: check the API key in the Bookeeping credential and the credential's Region.",
+				{
+					what: `${statusCode} ${statusCode === 401 ? 'Unauthorized' : 'Forbidden'}: Bookeeping.ai did not accept the API key of this tool's credential.`,
+					reach: unchanged,
+					next: "no call can fix this: tell the user to check the API key and the Region in the tool's Bookeeping credential.",
+				},
 				{ cause: 'credential-invalid' },
 			);
 		case statusCode === 404:
@@ -148,12 +192,26 @@ export function errorFromResponse(request: FailedRequest, response: IN8nHttpFull
 					? `${request.subject} was not found. Check the id, and that the credential's Region is your account's region.`
 					: `Bookeeping.ai found nothing to ${request.action} (404). Check the ids, and that the credential's Region is your account's region.`,
 				"Check the id, and that the credential's Region is your account's region. The record may have been deleted.",
+				{
+					what: request.subject
+						? `404 Not Found: ${request.subject} does not exist in this Bookeeping.ai account.`
+						: `404 Not Found: Bookeeping.ai found nothing to ${request.action}.`,
+					reach: unchanged,
+					next: request.findWith ? `find the right id with ${request.findWith}.` : 'check the ids with a Get Many operation.',
+				},
 			);
 		case statusCode >= 500: {
 			const shape = kind === 'html' ? ' with an HTML page instead of JSON (a gateway or proxy answered)' : '';
 			return build(
 				`Bookeeping.ai failed with status ${statusCode}${shape} while trying to ${request.action}.${mayHaveHappened}`,
 				`The service could not process the request.${mayHaveHappened}`,
+				{
+					what: `${statusCode} Server Error: Bookeeping.ai failed while trying to ${request.action}.`,
+					reach: unsure,
+					next: request.writes
+						? 'check with a Get Many operation whether it happened before retrying, so it is not done twice.'
+						: 'retry in a few seconds.',
+				},
 				{ cause: 'temporarily-unavailable' },
 			);
 		}
@@ -161,6 +219,11 @@ export function errorFromResponse(request: FailedRequest, response: IN8nHttpFull
 			return build(
 				`Bookeeping.ai answered with unexpected status ${statusCode} to the request to ${request.action}.${mayHaveHappened}`,
 				`${upperFirst(request.action)} may not have happened. Check it in Bookeeping.ai.`,
+				{
+					what: `${statusCode}: Bookeeping.ai answered with an unexpected status to the request to ${request.action}.${apiSaid}`,
+					reach: unsure,
+					next: request.writes ? 'check with a Get Many operation whether it happened before retrying.' : 'retry once; if it happens again, tell the user.',
+				},
 			);
 	}
 }
@@ -177,6 +240,13 @@ export function errorFromUnexpectedSuccess(request: FailedRequest, response: IN8
 			description: `The answer does not confirm the outcome. Check the credential's Region or Base URL, and check the record in Bookeeping.ai.`,
 			httpCode: String(response.statusCode),
 			itemIndex: request.itemIndex,
+			forModel: {
+				what: `${response.statusCode} with ${what}: Bookeeping.ai's answer to the request to ${request.action} does not confirm the outcome.`,
+				reach: request.writes ? 'mayHaveHappened' : 'readOnly',
+				next: request.writes
+					? "check with a Get Many operation whether it happened before retrying; if this keeps happening, tell the user the credential's Base URL may point at a proxy."
+					: "retry once; if this keeps happening, tell the user the credential's Base URL may point at a proxy.",
+			},
 		},
 	);
 	error.rateLimit = readRateLimitHeaders(response.headers);
@@ -232,6 +302,13 @@ export function errorFromNetworkFailure(request: FailedRequest, error: unknown):
 			description: "Check the credential's Region or Base URL and the node's Timeout option (Request Options).",
 			httpCode: 'none',
 			itemIndex: request.itemIndex,
+			forModel: {
+				what: `No answer: ${what}.`,
+				reach: request.writes ? 'mayHaveHappened' : 'readOnly',
+				next: request.writes
+					? 'check with a Get Many operation whether it happened before retrying, so it is not done twice.'
+					: 'retry in a few seconds.',
+			},
 		},
 		{ cause: 'temporarily-unavailable' },
 	);

@@ -9,14 +9,15 @@ import type { BookeepingError } from './errors';
  * when its json is exactly `{error}` or `{error, message}` (2.x also accepts `details`), and
  * then merges the input item's fields in itself.
  */
-export function toErrorItem(context: IExecuteSingleFunctions, error: BookeepingError): INodeExecutionData {
+export function toErrorItem(context: IExecuteSingleFunctions, error: BookeepingError, asTool = false): INodeExecutionData {
 	const itemIndex = context.getItemIndex();
 	const failure: IDataObject = {
 		message: error.message,
 		error: { ...error.details, description: error.description ?? '' },
 	};
+	// A tool's input item is the agent's (the chat, webhook headers): it never goes back to the model.
 	const json =
-		context.getNode().onError === 'continueErrorOutput'
+		asTool || context.getNode().onError === 'continueErrorOutput'
 			? failure
 			: { ...context.getInputData().json, ...failure };
 	return { json, pairedItem: { item: itemIndex } };

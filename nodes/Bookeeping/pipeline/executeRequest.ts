@@ -15,7 +15,9 @@ import type { OperationSpec, OperationSpecs } from './operationSpec';
 import { pageThrough } from './pageThrough';
 import { sendPaced, type PacedRequest } from './pacedSend';
 import { budgetFor } from './rateLimitBudget';
+import { recordPredicateOf } from './recordFilters';
 import { requestSettingsOf } from './requestSettings';
+import { errorForModel, isToolMode, listNoteForModel, TOOL_MAX_RECORDS } from './toolMode';
 import { usableApiKey } from './usableCredential';
 
 function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
@@ -43,7 +45,11 @@ function asBookeepingError(context: IExecutePaginationFunctions, caught: unknown
 	return new BookeepingInputError(
 		context.getNode(),
 		`Item ${itemIndex} cannot be sent: ${message}`,
-		{ itemIndex, description: 'Check the parameters and expressions of this item. No request was sent for this item.' },
+		{
+			itemIndex,
+			description: 'Check the parameters and expressions of this item. No request was sent for this item.',
+			forModel: { what: `Refused before sending: ${message}.`, next: 'correct the arguments and call again.' },
+		},
 		{ field: null },
 	);
 }
@@ -68,11 +74,13 @@ export function createRequestExecutor(specs: OperationSpecs) {
 		const run = nodeRunOf(this);
 		const itemIndex = this.getItemIndex();
 		const stopOnFailure = !this.continueOnFail();
+		const asTool = isToolMode(this);
 		try {
 			const spec = specOf(this, specs);
-			const settings = requestSettingsOf(this);
+			const settings = requestSettingsOf(this, asTool);
 			const checked = checkItem(this, spec);
-			const limits = spec.list ? listLimitsOf(this) : undefined;
+			const limits = spec.list ? listLimitsOf(this, asTool ? TOOL_MAX_RECORDS : Infinity) : undefined;
+			const matches = spec.list ? recordPredicateOf(this, spec.list) : undefined;
 			const before = stopOnFailure ? run.failureBefore(itemIndex) : undefined;
 			if (before) throw before;
 
@@ -87,6 +95,7 @@ export function createRequestExecutor(specs: OperationSpecs) {
 				ids: checked.ids,
 				conflict: spec.conflict,
 				writes: spec.kind === 'write',
+				findWith: spec.ids?.[0]?.findWith,
 			};
 			const paced: PacedRequest = {
 				context: this,
@@ -100,22 +109,26 @@ export function createRequestExecutor(specs: OperationSpecs) {
 
 			let records: IDataObject[];
 			let rateLimit: Record<string, unknown>;
+			const simplify = this.getNodeParameter('simplify', true) === true;
 			if (spec.list && limits) {
-				({ records, rateLimit } = await pageThrough(paced, spec.list, limits));
-				const simplify = spec.list.simplify;
-				if (simplify && this.getNodeParameter('simplify', true) === true) records = records.map(simplify);
+				const read = await pageThrough(paced, spec.list, limits, matches);
+				({ records, rateLimit } = read);
+				if (spec.list.simplify && simplify) records = records.map(spec.list.simplify);
+				if (asTool) records = [...records, ...listNoteForModel(spec.list, records.length, read.more)];
 			} else {
 				const answer = await sendPaced(paced);
 				rateLimit = answer.rateLimit;
 				records = outputItems(spec, answer.data, checked.ids);
+				if (asTool && spec.simplify && simplify) records = records.map(spec.simplify);
 			}
 			return records.map((json) => ({
 				json: settings.includeRateLimitInfo ? { ...json, rateLimit } : json,
 				pairedItem: { item: itemIndex },
 			}));
 		} catch (caught) {
-			const failure = asBookeepingError(this, caught);
-			if (!stopOnFailure) return [toErrorItem(this, failure)];
+			const caughtError = asBookeepingError(this, caught);
+			const failure = asTool ? errorForModel(caughtError) : caughtError;
+			if (!stopOnFailure) return [toErrorItem(this, failure, asTool)];
 			run.recordFailure(itemIndex, failure);
 			throw failure;
 		}

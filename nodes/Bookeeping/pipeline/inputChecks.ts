@@ -20,15 +20,25 @@ function refuse(
 	value: unknown,
 	problem: string,
 	fix: string,
+	nextForModel: string,
 ): never {
 	const itemIndex = context.getItemIndex();
 	const shown = problem === 'an empty value' ? problem : `${describeRejectedValue(value)} (${problem})`;
 	throw new BookeepingInputError(
 		context.getNode(),
 		`Invalid ${label} in item ${itemIndex}: ${shown}. ${fix}`,
-		{ itemIndex, description: `${fix} Check the value or expression that sets it (an expression that finds no field gives an empty value). ${NOT_SENT}` },
+		{
+			itemIndex,
+			description: `${fix} Check the value or expression that sets it (an expression that finds no field gives an empty value). ${NOT_SENT}`,
+			forModel: { what: `Refused before sending: ${label} is ${shown}.`, next: nextForModel },
+		},
 		{ field, rejectedValue: rejectedValueForDetails(value) },
 	);
+}
+
+/** The next step for a model that sent a value that cannot be used. */
+export function nextForValue(label: string, expected: string | undefined): string {
+	return expected ? `give ${label} as ${expected}, and call again.` : `correct ${label} and call again.`;
 }
 
 function isUnset(value: unknown): boolean {
@@ -60,6 +70,7 @@ export function checkItem(context: IExecuteSingleFunctions, spec: OperationSpec)
 				value,
 				isUnset(value) || (typeof value === 'string' && value.trim() === '') ? 'an empty value' : 'not an id',
 				`${input.label} must be a 24-character hexadecimal id, e.g. 65f1c0ffee0123456789abcd.`,
+				`give ${input.label} as a 24-character hexadecimal id, e.g. 65f1c0ffee0123456789abcd${input.findWith ? `; find it with ${input.findWith}` : ''}.`,
 			);
 		}
 		checked.ids[input.parameter.split('.').pop()!] = id;
@@ -71,7 +82,7 @@ export function checkItem(context: IExecuteSingleFunctions, spec: OperationSpec)
 		if (input.optional && isUnset(value)) continue;
 		const parsed = input.parse(value, { timeZone });
 		if ('problem' in parsed) {
-			refuse(context, input.label, input.parameter, value, parsed.problem, `Check ${input.label}.`);
+			refuse(context, input.label, input.parameter, value, parsed.problem, `Check ${input.label}.`, nextForValue(input.label, input.expected));
 		}
 		if (input.sendAt) (input.sendIn === 'query' ? checked.query : checked.body)[input.sendAt] = parsed.value;
 	}
@@ -81,7 +92,7 @@ export function checkItem(context: IExecuteSingleFunctions, spec: OperationSpec)
 		throw new BookeepingInputError(
 			context.getNode(),
 			`Item ${itemIndex} cannot be sent: ${problem}`,
-			{ itemIndex, description: NOT_SENT },
+			{ itemIndex, description: NOT_SENT, forModel: { what: `Refused before sending: ${problem}`, next: 'correct the arguments and call again.' } },
 			{ field: null },
 		);
 	}

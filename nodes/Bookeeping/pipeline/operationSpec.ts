@@ -17,6 +17,8 @@ export interface IdInput {
 	optional?: boolean;
 	/** Dotted path in the request body to send the checked id at; path ids are in the URL. */
 	sendAt?: string;
+	/** How to find this id, in terms of operations, for a model that has a name, not an id. */
+	findWith?: string;
 }
 
 /** A parameter whose value is checked and converted before sending, then set at `sendAt` in the body. */
@@ -29,19 +31,43 @@ export interface ParsedInput {
 	/** Where `sendAt` points: the body (default) or the query string, for a list's filters. */
 	sendIn?: 'body' | 'query';
 	optional?: boolean;
+	/** What a valid value looks like, for a model that sent a wrong one, e.g. `an ISO 8601 date such as 2026-01-31`. */
+	expected?: string;
+}
+
+/**
+ * A filter the API does not apply: the node keeps a record of a list when `keeps` says so,
+ * page by page, as it reads. Checked before any request like every input.
+ */
+export interface RecordFilter {
+	parameter: string;
+	label: string;
+	parse: InputParser;
+	keeps: (record: IDataObject, value: unknown) => boolean;
+	/** The lower end of a range: its value must not be after the value of this parameter. */
+	notAfter?: string;
+	expected?: string;
 }
 
 /** What the 409 of this operation means, in the words a user and an AI agent need. */
 export interface ConflictMeaning {
 	message: (ids: Record<string, string>) => string;
 	description: string;
+	/** The same for a model: the problem, and the next step in terms of operations. */
+	forModel: { what: (ids: Record<string, string>) => string; next: string };
 }
 
 /** A paged list endpoint: records under `data[key]`, the total under `data.count`. */
 export interface ListShape {
 	key: string;
+	/** What the records are, in the plural, for messages, e.g. `invoices`. */
+	noun: string;
 	/** The short form of a record for Simplify. */
 	simplify?: (record: IDataObject) => IDataObject;
+	/** Filters the node applies to each page; without one set, the list is read as the API serves it. */
+	filters?: RecordFilter[];
+	/** How a model narrows this list, for the note on a list cut short in tool mode. */
+	narrowWith?: string;
 }
 
 /**
@@ -64,6 +90,11 @@ export interface OperationSpec {
 	list?: ListShape;
 	/** The output item(s) of a success: by default the answer's `data`. */
 	output?: (data: unknown, ids: Record<string, string>) => IDataObject | IDataObject[];
+	/**
+	 * The compact form of a single-record result for an AI model (Get Many's Simplify fields,
+	 * plus what the operation changed); used as a tool unless the tool's Simplify is off.
+	 */
+	simplify?: (record: IDataObject) => IDataObject;
 }
 
 export type OperationSpecs = Record<string, Record<string, OperationSpec>>;

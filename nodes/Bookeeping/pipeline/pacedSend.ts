@@ -34,6 +34,14 @@ function isRetryableRead(request: FailedRequest, error: BookeepingApiError, atte
 	return status === null || (typeof status === 'number' && status >= 500);
 }
 
+/** A per-minute 429 without Retry-After tells a model when to retry from what the budget learned of the window. */
+function withRetryEstimate(error: BookeepingApiError, retryAt: number): BookeepingApiError {
+	if (isMinuteLimit(error) && error.details.retryAfterSeconds === undefined) {
+		error.forModel.next = `retry in ${Math.max(1, Math.ceil((retryAt - Date.now()) / 1000))} s.`;
+	}
+	return error;
+}
+
 /**
  * Sends one request and returns the answer's `data`. Under Wait and Retry it waits for room
  * in the key's budget and retries a per-minute 429 for this request alone; a read that got
@@ -67,6 +75,8 @@ export async function sendPaced(paced: PacedRequest): Promise<{ data: unknown; r
 			continue;
 		}
 		const retryAt = Date.now() + budget.retryDelayMs();
-		if (!settings.paced || !isMinuteLimit(error) || retryAt > deadline || attempt >= MAX_RATE_LIMIT_ATTEMPTS) throw error;
+		if (!settings.paced || !isMinuteLimit(error) || retryAt > deadline || attempt >= MAX_RATE_LIMIT_ATTEMPTS) {
+			throw settings.paced ? withRetryEstimate(error, retryAt) : error;
+		}
 	}
 }

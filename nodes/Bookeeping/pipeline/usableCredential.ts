@@ -15,7 +15,14 @@ export async function usableApiKey(context: IExecuteSingleFunctions, run: NodeRu
 	throw new BookeepingInputError(
 		context.getNode(),
 		`${problem}. ${fix}`,
-		{ itemIndex, description: `${fix} No request was sent.` },
+		{
+			itemIndex,
+			description: `${fix} No request was sent.`,
+			forModel: {
+				what: `Refused before sending: the tool's Bookeeping credential cannot work (${problem.charAt(0).toLowerCase()}${problem.slice(1)}).`,
+				next: "no call can fix this: tell the user to open the tool's Bookeeping credential and correct it.",
+			},
+		},
 		{ field: 'credential' },
 	);
 }

@@ -25,6 +25,14 @@ export const resourceProperties: INodeProperties[] = [
 		options: resources.map((resource) => resource.option),
 		default: 'invoice',
 	},
+	{
+		displayName:
+			'As an AI tool, leave Settings > On Error at its default: every failure then reaches the model as one message saying what happened, whether Bookeeping.ai was reached and what to do next. "Continue (using error output)" gives the model an empty answer for every call, and "Stop Workflow" ends the whole chat.',
+		name: 'toolOnErrorNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { '@tool': [true] } },
+	},
 	...resources.flatMap((resource) => resource.properties),
 ];
 

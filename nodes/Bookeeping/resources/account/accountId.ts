@@ -6,4 +6,5 @@ export const accountId = recordId({
 	noun: 'Account',
 	collectionPath: '/v1/accounts',
 	searchMethod: 'searchAccounts',
+	findWith: 'the Get Many accounts operation',
 });

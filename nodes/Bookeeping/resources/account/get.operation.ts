@@ -1,6 +1,8 @@
 import { rateLimitOptions } from '../shared/rateLimitOptions';
 import { showFor, type OperationDefinition } from '../shared/operationDefinition';
 import { accountId } from './accountId';
+import { ID_FORMAT } from '../shared/recordId';
+import { simplifyAccount } from './accountSummary';
 
 const displayOptions = showFor('account', 'get');
 
@@ -18,5 +20,8 @@ export const accountGet: OperationDefinition = {
 		action: (ids) => `get account ${ids.accountId}`,
 		subject: accountId.subject,
 		ids: [accountId.input],
+		simplify: simplifyAccount,
 	},
+	toolDescription:
+		`Get one bank or card account of Bookeeping.ai by its _id (${ID_FORMAT}). Returns _id, name, nickname, number and type.`,
 };

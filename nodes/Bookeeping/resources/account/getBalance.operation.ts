@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { rateLimitOptions } from '../shared/rateLimitOptions';
 import { showFor, type OperationDefinition } from '../shared/operationDefinition';
 import { accountId } from './accountId';
+import { ID_FORMAT } from '../shared/recordId';
 
 const displayOptions = showFor('account', 'getBalance');
 
@@ -30,4 +31,6 @@ export const accountGetBalance: OperationDefinition = {
 			};
 		},
 	},
+	toolDescription:
+		`Get the balance of a bank or card account in Bookeeping.ai by its _id (${ID_FORMAT}; find it with Get Many accounts): the bank's balance when reported, and the ledger balance month by month.`,
 };

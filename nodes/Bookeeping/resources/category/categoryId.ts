@@ -6,4 +6,5 @@ export const categoryId = recordId({
 	noun: 'Category',
 	collectionPath: '/v1/categories',
 	searchMethod: 'searchCategories',
+	findWith: 'the Get Many categories operation, searching by name',
 });

@@ -2,6 +2,7 @@ import { requiredText } from '../../pipeline/inputParsers';
 import { rateLimitOptions } from '../shared/rateLimitOptions';
 import { showFor, type OperationDefinition } from '../shared/operationDefinition';
 import { PARENT_CATEGORY_OPTIONS } from './parentCategories';
+import { simplifyCategory } from './categorySummary';
 
 const displayOptions = showFor('category', 'create');
 
@@ -70,6 +71,13 @@ export const categoryCreate: OperationDefinition = {
 			message: () =>
 				'Bookeeping.ai refused to create the category: it already exists (409), a category with this Name under the same Parent Category is already there. Use the existing one (Category > Get Many, Search by name), or another Name.',
 			description: 'A category with the same name and parent category already exists. Look it up with Category > Get Many instead of creating it again.',
+			forModel: {
+				what: () => 'a category with this Name under the same Parent Category already exists.',
+				next: 'use the existing one: find its _id with Get Many categories, searching by name.',
+			},
 		},
+		simplify: simplifyCategory,
 	},
+	toolDescription:
+		`Create a category (an account of the chart of accounts) in Bookeeping.ai under a parent category code such as INCOME or EXPENSE. A name must be unique under its parent: search first with Get Many categories. Returns the category: _id, name and parent category.`,
 };

@@ -1,6 +1,8 @@
 import { rateLimitOptions } from '../shared/rateLimitOptions';
 import { showFor, type OperationDefinition } from '../shared/operationDefinition';
 import { categoryId } from './categoryId';
+import { ID_FORMAT } from '../shared/recordId';
+import { simplifyCategory } from './categorySummary';
 
 const displayOptions = showFor('category', 'get');
 
@@ -18,5 +20,8 @@ export const categoryGet: OperationDefinition = {
 		action: (ids) => `get category ${ids.categoryId}`,
 		subject: categoryId.subject,
 		ids: [categoryId.input],
+		simplify: simplifyCategory,
 	},
+	toolDescription:
+		`Get one category of Bookeeping.ai by its _id (${ID_FORMAT}). To find one by name, use Get Many categories instead. Returns _id, name and parent category.`,
 };

@@ -2,6 +2,8 @@ import { filtersField, returnAllAndLimit, searchFilterOption } from '../shared/l
 import { rateLimitOptions } from '../shared/rateLimitOptions';
 import { showFor, type OperationDefinition } from '../shared/operationDefinition';
 import { CODE_LIST_VALUE, PARENT_CATEGORY_OPTIONS } from './parentCategories';
+import { TOOL_MAX_RECORDS } from '../../pipeline/toolMode';
+import { simplifyCategory } from './categorySummary';
 
 const displayOptions = showFor('category', 'getAll');
 
@@ -32,6 +34,9 @@ export const categoryGetAll: OperationDefinition = {
 	spec: {
 		kind: 'read',
 		action: () => 'get categories',
-		list: { key: 'categories' },
+		list: { key: 'categories', noun: 'categories', narrowWith: 'search by name or parent category' },
+		simplify: simplifyCategory,
 	},
+	toolDescription:
+		`Find categories (the chart of accounts) in Bookeeping.ai by name (Search) or parent category code. Returns at most ${TOOL_MAX_RECORDS} a call, each with its _id (the Category ID other operations need), name and parent category, and a note when more match.`,
 };

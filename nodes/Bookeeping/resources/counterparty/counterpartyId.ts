@@ -6,4 +6,5 @@ export const counterpartyId = recordId({
 	noun: 'Counterparty',
 	collectionPath: '/v1/counterparties',
 	searchMethod: 'searchCounterparties',
+	findWith: 'the Get Many counterparties operation, searching by name',
 });

@@ -2,6 +2,7 @@ import { requiredText } from '../../pipeline/inputParsers';
 import { rateLimitOptions } from '../shared/rateLimitOptions';
 import { showFor, type OperationDefinition } from '../shared/operationDefinition';
 import { addressValue, emailAddress, emailList } from './contactParsers';
+import { simplifyCounterparty } from './counterpartySummary';
 
 const displayOptions = showFor('counterparty', 'create');
 
@@ -123,6 +124,13 @@ export const counterpartyCreate: OperationDefinition = {
 			message: () =>
 				'Bookeeping.ai refused to create the counterparty: it already exists (409), a counterparty with this Account Number is already there. Use the existing one (Counterparty > Get Many, Search by name), or another Account Number.',
 			description: 'A counterparty with the same Account Number already exists. Look it up with Counterparty > Get Many instead of creating it again.',
+			forModel: {
+				what: () => 'a counterparty with this Account Number already exists.',
+				next: 'use the existing one: find its _id with Get Many counterparties, searching by name; or give another Account Number.',
+			},
 		},
+		simplify: simplifyCounterparty,
 	},
+	toolDescription:
+		`Create a customer or vendor in Bookeeping.ai. Account Number must be unique: search first with Get Many counterparties (by name) so it is not created twice. Returns the counterparty: _id (the Counterparty ID an invoice needs), name, number, type and email.`,
 };

@@ -1,6 +1,8 @@
 import { rateLimitOptions } from '../shared/rateLimitOptions';
 import { showFor, type OperationDefinition } from '../shared/operationDefinition';
 import { counterpartyId } from './counterpartyId';
+import { ID_FORMAT } from '../shared/recordId';
+import { simplifyCounterparty } from './counterpartySummary';
 
 const displayOptions = showFor('counterparty', 'get');
 
@@ -18,5 +20,8 @@ export const counterpartyGet: OperationDefinition = {
 		action: (ids) => `get counterparty ${ids.counterpartyId}`,
 		subject: counterpartyId.subject,
 		ids: [counterpartyId.input],
+		simplify: simplifyCounterparty,
 	},
+	toolDescription:
+		`Get one customer or vendor of Bookeeping.ai by its _id (${ID_FORMAT}). To find one by name, use Get Many counterparties instead. Returns _id, name, number, type and email.`,
 };

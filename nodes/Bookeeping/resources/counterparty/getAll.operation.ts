@@ -1,6 +1,8 @@
 import { filtersField, returnAllAndLimit, searchFilterOption, sortField } from '../shared/listFields';
 import { rateLimitOptions } from '../shared/rateLimitOptions';
 import { showFor, type OperationDefinition } from '../shared/operationDefinition';
+import { TOOL_MAX_RECORDS } from '../../pipeline/toolMode';
+import { simplifyCounterparty } from './counterpartySummary';
 
 const displayOptions = showFor('counterparty', 'getAll');
 
@@ -26,6 +28,9 @@ export const counterpartyGetAll: OperationDefinition = {
 	spec: {
 		kind: 'read',
 		action: () => 'get counterparties',
-		list: { key: 'counterparts' },
+		list: { key: 'counterparts', noun: 'counterparties', narrowWith: 'search by name' },
+		simplify: simplifyCounterparty,
 	},
+	toolDescription:
+		`Find customers and vendors in Bookeeping.ai by name (Search). Returns at most ${TOOL_MAX_RECORDS} a call, each with its _id (the Counterparty ID other operations need), name, number, type and email, and a note when more match.`,
 };

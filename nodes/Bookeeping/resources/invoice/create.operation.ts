@@ -1,6 +1,7 @@
 import { isoDateTime, jsonArrayOfObjects } from '../../pipeline/inputParsers';
 import { rateLimitOptions } from '../shared/rateLimitOptions';
 import { showFor, type OperationDefinition } from '../shared/operationDefinition';
+import { counterpartyId } from '../counterparty/counterpartyId';
 import {
 	counterpartyIdField,
 	currencyCode,
@@ -10,6 +11,8 @@ import {
 	optionalInvoiceChecks,
 	optionalInvoiceFields,
 } from './invoiceFields';
+import { ID_FORMAT } from '../shared/recordId';
+import { simplifyInvoiceWith } from './invoiceSummary';
 
 const displayOptions = showFor('invoice', 'create');
 const optional = optionalInvoiceChecks('additionalFields');
@@ -43,7 +46,7 @@ export const invoiceCreate: OperationDefinition = {
 		kind: 'write',
 		action: () => 'create the invoice',
 		ids: [
-			{ parameter: 'counterpartyId', label: 'Counterparty ID', sendAt: 'counterParty' },
+			{ ...counterpartyId.input, sendAt: 'counterParty' },
 			...optional.ids.filter((id) => !id.parameter.endsWith('.counterpartyId')),
 		],
 		inputs: [
@@ -58,6 +61,13 @@ export const invoiceCreate: OperationDefinition = {
 				'Bookeeping.ai refused to create the invoice: it already exists (409), for example an invoice with this Invoice Number. Use another Invoice Number, or INCREMENTAL to let Bookeeping.ai number it.',
 			description:
 				'An invoice with the same number already exists. Set Additional Fields > Invoice Number to a new number, or to INCREMENTAL.',
+			forModel: {
+				what: () => 'an invoice with this Invoice Number already exists.',
+				next: "use another Invoice Number, or INCREMENTAL to let Bookeeping.ai number it; Get Many invoices (filter by invoice number) finds the existing one.",
+			},
 		},
+		simplify: simplifyInvoiceWith('note', 'lineItems'),
 	},
+	toolDescription:
+		`Create a DRAFT invoice in Bookeeping.ai. Counterparty ID is the customer's _id (${ID_FORMAT}): find it with Get Many counterparties, searching by name. Line Items is a JSON array of objects, e.g. [{"name": "Consulting", "quantity": 2, "price": 150}]; dates are ISO 8601 (e.g. 2026-01-31); Currency is a three-letter code (e.g. USD). The invoice is not sent: send it with the Send an invoice operation. Returns the invoice: _id, number, status DRAFT, customer, amount, currency and dates.`,
 };

@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { isoDateTime, jsonArrayOfObjects } from '../../pipeline/inputParsers';
 import type { IdInput, InputParser, ParsedInput } from '../../pipeline/operationSpec';
 import { idLocator } from '../shared/idLocator';
+import { counterpartyId } from '../counterparty/counterpartyId';
 
 const CURRENCY = /^[A-Za-z]{3}$/;
 
@@ -135,7 +136,7 @@ export const optionalInvoiceFields: INodeProperties[] = [
 export function optionalInvoiceChecks(collection: string): { ids: IdInput[]; inputs: ParsedInput[] } {
 	return {
 		ids: [
-			{ parameter: `${collection}.counterpartyId`, label: 'Counterparty ID', optional: true, sendAt: 'counterParty' },
+			{ ...counterpartyId.input, parameter: `${collection}.counterpartyId`, optional: true, sendAt: 'counterParty' },
 			{
 				parameter: `${collection}.payViaStripeAccountConnectionId`,
 				label: 'Pay via Stripe Account Connection ID',

@@ -6,4 +6,5 @@ export const invoiceId = recordId({
 	noun: 'Invoice',
 	collectionPath: '/v1/invoices',
 	searchMethod: 'searchInvoices',
+	findWith: 'the Get Many invoices operation (filter by invoice number, customer or status)',
 });

@@ -12,6 +12,8 @@ import {
 	optionalInvoiceFields,
 } from './invoiceFields';
 import { invoiceId } from './invoiceId';
+import { ID_FORMAT } from '../shared/recordId';
+import { simplifyInvoiceWith } from './invoiceSummary';
 
 const displayOptions = showFor('invoice', 'update');
 const checks = optionalInvoiceChecks('updateFields');
@@ -49,6 +51,13 @@ export const invoiceUpdate: OperationDefinition = {
 			message: (ids) =>
 				`Invoice ${ids.invoiceId} cannot be updated in its current status: Bookeeping.ai only changes draft invoices. Cancel a sent invoice and create a new one instead.`,
 			description: 'Only invoices in draft status can be updated. A sent or overdue invoice can be cancelled, then created anew.',
+			forModel: {
+				what: (ids) => `Invoice ${ids.invoiceId} is not a DRAFT, so it cannot be changed.`,
+				next: 'if it is SENT or OVERDUE, cancel it with the Cancel an invoice operation and create a new invoice; Get Many invoices (filter by invoice number) shows its status.',
+			},
 		},
+		simplify: simplifyInvoiceWith('note'),
 	},
+	toolDescription:
+		`Change a DRAFT invoice in Bookeeping.ai (dates, currency, line items, note, discount, customer). Only drafts can be changed: a SENT invoice must be cancelled and created anew. Invoice ID is the invoice's _id (${ID_FORMAT}), not its number: find it with Get Many invoices. Returns the invoice: _id, number, status, customer, amount, currency, dates and note.`,
 };

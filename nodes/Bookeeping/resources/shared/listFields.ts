@@ -1,10 +1,12 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { TOOL_DEFAULT_LIMIT, TOOL_MAX_RECORDS } from '../../pipeline/toolMode';
 import type { DisplayOptions } from './operationDefinition';
 
 /**
  * Return All and Limit of a Get Many operation. Paging is done by the request executor
- * (pipeline/pageThrough.ts), so neither field has routing of its own.
+ * (pipeline/pageThrough.ts), so neither field has routing of its own. The tool node has its
+ * own, smaller default Limit: a model pays for every record.
  */
 export function returnAllAndLimit(displayOptions: DisplayOptions): INodeProperties[] {
 	return [
@@ -23,7 +25,18 @@ export function returnAllAndLimit(displayOptions: DisplayOptions): INodeProperti
 			typeOptions: { minValue: 1 },
 			default: 50,
 			description: 'Max number of results to return',
-			displayOptions: { show: { ...displayOptions.show, returnAll: [false] } },
+			displayOptions: { show: { ...displayOptions.show, returnAll: [false], '@tool': [false] } },
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			// eslint-disable-next-line n8n-nodes-base/node-param-default-wrong-for-limit -- a model pays for every record it reads
+			default: TOOL_DEFAULT_LIMIT,
+			description: 'Max number of results to return',
+			hint: `As a tool, at most ${TOOL_MAX_RECORDS} a call`,
+			displayOptions: { show: { ...displayOptions.show, returnAll: [false], '@tool': [true] } },
 		},
 	];
 }

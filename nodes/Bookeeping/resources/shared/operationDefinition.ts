@@ -7,6 +7,11 @@ export interface OperationDefinition {
 	option: INodePropertyOptions & { value: string };
 	fields: INodeProperties[];
 	spec: OperationSpec;
+	/**
+	 * What an AI model is told the operation does when the node is a tool: the rule that most
+	 * often makes the call fail, and what it returns. The tool's editable default description.
+	 */
+	toolDescription: string;
 }
 
 export type DisplayOptions = NonNullable<INodeProperties['displayOptions']>;

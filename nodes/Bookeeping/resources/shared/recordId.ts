@@ -4,6 +4,9 @@ import type { IdInput } from '../../pipeline/operationSpec';
 import { idLocator } from './idLocator';
 import type { DisplayOptions } from './operationDefinition';
 
+/** How an id looks, for what a model is told. */
+export const ID_FORMAT = '24 hexadecimal characters, e.g. 65f1c0ffee0123456789abcd';
+
 /** One record's id parameter: its field, its check, its path and how messages name it. */
 export interface RecordId {
 	input: IdInput;
@@ -15,11 +18,19 @@ export interface RecordId {
 	subject: (ids: Record<string, string>) => string;
 }
 
-export function recordId(options: { parameter: string; label: string; noun: string; collectionPath: string; searchMethod: string }): RecordId {
-	const { parameter, label, noun, collectionPath, searchMethod } = options;
+export function recordId(options: {
+	parameter: string;
+	label: string;
+	noun: string;
+	collectionPath: string;
+	searchMethod: string;
+	/** How a model finds the id, in terms of operations. */
+	findWith: string;
+}): RecordId {
+	const { parameter, label, noun, collectionPath, searchMethod, findWith } = options;
 	const idTemplate = `{{ String($parameter.${parameter} ?? "").trim() }}`;
 	return {
-		input: { parameter, label },
+		input: { parameter, label, findWith },
 		field: (displayOptions, description) =>
 			idLocator({ name: parameter, displayName: label, searchMethod, description, displayOptions }),
 		idTemplate,

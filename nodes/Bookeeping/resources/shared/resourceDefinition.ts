@@ -3,6 +3,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import type { OperationSpec } from '../../pipeline/operationSpec';
 import { captureResponse } from '../../pipeline/response';
 import type { OperationDefinition } from './operationDefinition';
+import { toolOnlyFields } from './toolFields';
 
 export interface ResourceDefinition {
 	/** The entry in the Resource list, carrying what every request of the node shares. */
@@ -43,7 +44,7 @@ export function defineResource(
 				options: sorted.map((operation) => operation.option),
 				default: defaultOperation,
 			},
-			...operations.flatMap((operation) => operation.fields),
+			...operations.flatMap((operation) => [...operation.fields, ...toolOnlyFields(value, operation)]),
 		],
 		specs: Object.fromEntries(operations.map((operation) => [operation.option.value, operation.spec])),
 	};

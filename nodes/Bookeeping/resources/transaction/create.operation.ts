@@ -12,6 +12,8 @@ import {
 	transactionDateField,
 	transactionOf,
 } from './transactionFields';
+import { ID_FORMAT } from '../shared/recordId';
+import { simplifyTransaction } from './transactionSummary';
 
 const displayOptions = showFor('transaction', 'create');
 const inputs = transactionInputs('', false);
@@ -73,7 +75,14 @@ export const transactionCreate: OperationDefinition = {
 			message: () =>
 				`Bookeeping.ai refused the transaction as a duplicate (409): it already has a transaction with the same ${matchedText}. If this is a second, real transaction, turn on Options > Create Even If Duplicate: it sends it anyway.`,
 			description: `A transaction with the same ${matchedText} already exists. Check it is not recorded twice; Options > Create Even If Duplicate creates it anyway (force=true).`,
+			forModel: {
+				what: () => `a transaction with the same ${matchedText} already exists.`,
+				next: 'check with Get Many transactions that it is not already recorded; only a second, real transaction should be created anyway (Create Even If Duplicate, a setting of this tool).',
+			},
 		},
 		output: transactionOf,
+		simplify: simplifyTransaction,
 	},
+	toolDescription:
+		`Record a transaction in Bookeeping.ai (double entry): Entries is a JSON array whose DEBIT and CREDIT amounts each add up to Total Amount. A transaction with the same date, amount, currency and account is refused as a duplicate unless Create Even If Duplicate is on. Ids are _ids (${ID_FORMAT}). Returns the transaction: _id, date, amount, currency, direction, counterparty, account and category.`,
 };

@@ -1,6 +1,8 @@
 import { rateLimitOptions } from '../shared/rateLimitOptions';
 import { showFor, type OperationDefinition } from '../shared/operationDefinition';
 import { transactionId } from './transactionId';
+import { ID_FORMAT } from '../shared/recordId';
+import { simplifyTransaction } from './transactionSummary';
 
 const displayOptions = showFor('transaction', 'get');
 
@@ -18,5 +20,8 @@ export const transactionGet: OperationDefinition = {
 		action: (ids) => `get transaction ${ids.transactionId}`,
 		subject: transactionId.subject,
 		ids: [transactionId.input],
+		simplify: simplifyTransaction,
 	},
+	toolDescription:
+		`Get one transaction of Bookeeping.ai by its _id (${ID_FORMAT}; find it with Get Many transactions). Returns _id, date, amount, currency, direction, counterparty, account, category, reference and whether it is reconciled.`,
 };

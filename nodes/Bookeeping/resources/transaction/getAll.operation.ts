@@ -1,30 +1,11 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import { filtersField, returnAllAndLimit, simplifyField, sortField } from '../shared/listFields';
 import { rateLimitOptions } from '../shared/rateLimitOptions';
 import { showFor, type OperationDefinition } from '../shared/operationDefinition';
 import { transactionFilterInputs, transactionFilterOptions } from './listFilters';
+import { simplifyTransaction } from './transactionSummary';
+import { TOOL_MAX_RECORDS } from '../../pipeline/toolMode';
 
 const displayOptions = showFor('transaction', 'getAll');
-
-function simplifyTransaction(transaction: IDataObject): IDataObject {
-	const entries = (transaction.entries as IDataObject[] | undefined) ?? [];
-	const main = entries.find((entry) => entry.isMain) ?? entries[0];
-	const other = entries.find((entry) => entry !== main);
-	const categoryName = (entry: IDataObject | undefined) => ((entry?.category as IDataObject | undefined)?.name as string | undefined) ?? null;
-	return {
-		_id: transaction._id,
-		transactionDate: transaction.transactionDate,
-		totalAmount: transaction.totalAmount,
-		currency: transaction.currency,
-		direction: main ? (main.type === 'DEBIT' ? 'in' : 'out') : null,
-		counterparty: (transaction.counterParty as IDataObject | undefined)?.accountName ?? null,
-		account: (transaction.account as IDataObject | undefined)?.accountName ?? null,
-		category: categoryName(other),
-		refNo: transaction.refNo ?? null,
-		isReconciled: transaction.isReconciled,
-	};
-}
 
 export const transactionGetAll: OperationDefinition = {
 	option: {
@@ -50,6 +31,8 @@ export const transactionGetAll: OperationDefinition = {
 		kind: 'read',
 		action: () => 'get transactions',
 		inputs: transactionFilterInputs,
-		list: { key: 'transactions', simplify: simplifyTransaction },
+		list: { key: 'transactions', noun: 'transactions', narrowWith: 'filter by dates, amount, counterparty, account or category', simplify: simplifyTransaction },
 	},
+	toolDescription:
+		`List transactions in Bookeeping.ai, filtered by date range, amount, counterparty, account or category. Returns at most ${TOOL_MAX_RECORDS} a call, each with _id, date, amount, currency, direction, counterparty, account, category and reference, and a note when more match.`,
 };

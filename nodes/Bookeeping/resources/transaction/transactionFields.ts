@@ -117,8 +117,8 @@ export function transactionInputs(collection: string, optional: boolean): Parsed
 /** The account and counterparty ids under `collection`, sent as the API's `account` and `counterParty`. */
 export function referenceIds(collection: string): IdInput[] {
 	return [
-		{ parameter: `${collection}.accountId`, label: 'Account ID', optional: true, sendAt: 'account' },
-		{ parameter: `${collection}.counterpartyId`, label: 'Counterparty ID', optional: true, sendAt: 'counterParty' },
+		{ ...accountId.input, parameter: `${collection}.accountId`, optional: true, sendAt: 'account' },
+		{ ...counterpartyId.input, parameter: `${collection}.counterpartyId`, optional: true, sendAt: 'counterParty' },
 	];
 }
 

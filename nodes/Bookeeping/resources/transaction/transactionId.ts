@@ -6,4 +6,5 @@ export const transactionId = recordId({
 	noun: 'Transaction',
 	collectionPath: '/v1/transactions',
 	searchMethod: 'searchTransactions',
+	findWith: 'the Get Many transactions operation (filter by date, amount or counterparty)',
 });

@@ -15,6 +15,8 @@ import {
 	transactionOf,
 } from './transactionFields';
 import { transactionId } from './transactionId';
+import { ID_FORMAT } from '../shared/recordId';
+import { simplifyTransaction } from './transactionSummary';
 
 const displayOptions = showFor('transaction', 'update');
 const inputs = transactionInputs('updateFields', true);
@@ -51,5 +53,8 @@ export const transactionUpdate: OperationDefinition = {
 			return emptyUpdateProblem(context) ?? checkBalance(context);
 		},
 		output: transactionOf,
+		simplify: simplifyTransaction,
 	},
+	toolDescription:
+		`Change a transaction in Bookeeping.ai by its _id (${ID_FORMAT}; find it with Get Many transactions). Changed entries must still balance: DEBIT and CREDIT amounts each add up to Total Amount. Returns the transaction: _id, date, amount, currency, direction, counterparty, account and category.`,
 };
