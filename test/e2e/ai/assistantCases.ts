@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { SEED_IDS } from '../../../sandbox/seed';
 import type { RecordedRequest, Sandbox } from '../../../sandbox/server';
-import type { ModelTurn, Script, ToolResultSeen } from './scriptedChatModel';
+import type { ModelTurn, RecordedChatRequest, Script, ToolResultSeen } from './scriptedChatModel';
 import { assertSelfStandingFailure, errorTextIn, nextStepOf, recordIn, recordsIn } from './toolResults';
 
 /** The tools of the examples as the model knows them: n8n names a tool after its node. */
@@ -17,7 +17,7 @@ export const TOOL = {
 } as const;
 
 /** Which runnable copy of the assistant a case talks to (see aiWorkflows.ts). */
-export type AssistantCopyName = 'main' | 'minuteLimit' | 'dayUsedUp' | 'continueRegular';
+export type AssistantCopyName = 'main' | 'minuteLimit' | 'dayUsedUp' | 'continueRegular' | 'streaming';
 
 export interface AiSandboxes {
 	/** Where the "Bookeeping sandbox" credential points: every case but the rate-limit ones. */
@@ -31,6 +31,8 @@ export interface AiSandboxes {
 export interface CaseRun {
 	reply: { status: number; text: string };
 	results: ToolResultSeen[];
+	/** The requests the model received for this chat message. */
+	modelRequests: RecordedChatRequest[];
 	/** The requests the case's sandbox received while the chat message ran. */
 	requests: RecordedRequest[];
 }
@@ -217,6 +219,21 @@ const unknownIdContinue: AssistantCase = {
 	],
 };
 
+const streamedChat: AssistantCase = {
+	...unknownId,
+	label: 'unknown id, streamed chat',
+	title: 'the same 404 in a chat that streams its answer (Chat Trigger response mode Streaming)',
+	copy: 'streaming',
+	message: `Send invoice ${UNKNOWN_INVOICE} (streamed chat).`,
+	checks: (run, sandboxes) => [
+		...unknownId.checks(run, sandboxes),
+		['the agent asked the model for streamed answers, and the chat got the last one in its stream', () => {
+			assert.ok(run.modelRequests.length > 0 && run.modelRequests.every((request) => request.body.stream === true), 'a request did not stream');
+			assert.match(run.reply.text, /There is no such invoice\./);
+		}],
+	],
+};
+
 const minuteLimit: AssistantCase = {
 	label: 'per-minute 429',
 	title: 'create an invoice while the write window is full for another 90 s (past the 60 s Max Wait)',
@@ -247,11 +264,14 @@ const dayUsedUp: AssistantCase = {
 	copy: 'dayUsedUp',
 	sandbox: 'limits',
 	message: `Create a draft invoice for customer ${SEED_IDS.acme}: one workshop at 500 USD, due in 30 days.`,
-	prepare: ({ limits, keys }) => limits.limiter.exhaustDay(keys.day, 'write'),
+	prepare: ({ limits, keys }) => {
+		for (const status of ['SENT', 'PAID'] as const) limits.addInvoice(status);
+		limits.limiter.exhaustDay(keys.day, 'write');
+	},
 	script: sequence(
 		() => call(TOOL.create, createArgs(SEED_IDS.acme, 30, [{ name: 'Workshop', quantity: 1, price: 500 }])),
 		([refused]) => {
-			if (!/read/i.test(errorTextIn(refused.content))) throw new Error(`the message does not say reads still work: ${refused.content}`);
+			if (!/\bReads\b.* still work/i.test(errorTextIn(refused.content))) throw new Error(`the message does not say reads still work: ${refused.content}`);
 			return call(TOOL.list, { limit: 5 });
 		},
 		() => say('No more invoices can be created today; here are the latest ones.'),
@@ -261,13 +281,13 @@ const dayUsedUp: AssistantCase = {
 			const text = errorTextIn(run.results[0].content);
 			assertSelfStandingFailure(text, '429 Too Many Requests', 'refused');
 			assert.match(text, /day|daily/i);
-			assert.match(text, /reads? (still )?work/i);
+			assert.match(text, /\bReads\b.* still work/i);
 			assert.match(text, /reset/i);
 			assert.doesNotMatch(text, /not know|unknown/i, 'Retry-After was sent, so the reset time is known');
 		}],
-		['the read that follows works', () => {
+		['the read that follows works: the two invoices', () => {
 			assert.equal(run.results[1].name, TOOL.list);
-			assert.doesNotMatch(run.results[1].content, /"error"/);
+			assert.deepEqual(recordsIn(run.results[1].content).map((record) => record.status).sort(), ['PAID', 'SENT']);
 		}],
 		['sandbox: one create, answered 429; the list, 200', () => assert.deepEqual(callsOf(run.requests), ['POST /v1/invoices 429', 'GET /v1/invoices 200'])],
 	],
@@ -297,4 +317,31 @@ const largeList: AssistantCase = {
 	],
 };
 
-export const ASSISTANT_CASES: AssistantCase[] = [success, conflictThenRecovery, invalidId, unknownId, unknownIdContinue, minuteLimit, dayUsedUp, largeList];
+const filteredList: AssistantCase = {
+	label: 'Get Many with filters',
+	title: 'which invoices of Globex are overdue (status and customer filters)',
+	copy: 'main',
+	sandbox: 'main',
+	message: 'Which invoices of Globex are overdue?',
+	script: sequence(
+		() => call(TOOL.find, { name: 'Globex' }),
+		([found]) => call(TOOL.list, { status: 'OVERDUE', customerId: String(recordsIn(found.content)[0]?._id), limit: 25 }),
+		([, listed]) => say(`Globex has ${recordsIn(listed.content).length} overdue invoices.`),
+	),
+	checks: (run, { main }) => [
+		["the model gets Globex's overdue invoices, every one of them and nothing else", () => {
+			const listed = recordsIn(run.results[1].content);
+			const expected = [...main.invoices.values()].filter((invoice) => invoice.status === 'OVERDUE' && (invoice.counterParty as IDataObject | null)?._id === SEED_IDS.globex);
+			assert.ok(expected.length > 0 && expected.length <= 25, `the sandbox holds ${expected.length} such invoices`);
+			assert.deepEqual(listed.map((record) => record._id).sort(), expected.map((invoice) => invoice._id).sort());
+			for (const record of listed) assert.equal(record.counterparty, 'Globex');
+		}],
+		['sandbox: the search, then reads of the invoice list only', () => {
+			const calls = callsOf(run.requests);
+			assert.equal(calls[0], 'GET /v1/counterparties 200');
+			assert.ok(calls.length > 1 && calls.slice(1).every((entry) => entry === 'GET /v1/invoices 200'), calls.join(', '));
+		}],
+	],
+};
+
+export const ASSISTANT_CASES: AssistantCase[] = [success, conflictThenRecovery, invalidId, unknownId, unknownIdContinue, streamedChat, minuteLimit, dayUsedUp, largeList, filteredList];

@@ -6,12 +6,13 @@ import { signInAsOwner, type InstanceOwner } from '../../../scripts/localN8n/ins
 import type { CommandResult } from '../../../scripts/localN8n/n8nProcess';
 import { N8nRestClient } from '../../../scripts/localN8n/n8nRestClient';
 import { startN8nServer } from '../../../scripts/localN8n/n8nServer';
+import { addInvoiceBook } from '../../../sandbox/invoiceBook';
 import { Sandbox } from '../../../sandbox/server';
 import type { Report } from '../report';
-import { loadExample } from '../workflows';
+import { loadExample, nodeOfType } from '../workflows';
 import { aiTable, type ToolCallRow } from './aiReport';
-import { ASSISTANT_EXAMPLE, MCP_EXAMPLE, assistantCopy, toolNodes, writeAiCredentialFile, type AssistantCopy, type KeyedCredential } from './aiWorkflows';
-import { ASSISTANT_CASES, DRAFT_TO_PAY, LISTED_INVOICES, TOOL, type AiSandboxes, type AssistantCase, type AssistantCopyName } from './assistantCases';
+import { ASSISTANT_EXAMPLE, CHAT_TRIGGER_TYPE, MCP_EXAMPLE, assistantCopy, toolNodes, writeAiCredentialFile, type AssistantCopy, type KeyedCredential } from './aiWorkflows';
+import { ASSISTANT_CASES, DRAFT_TO_PAY, LISTED_INVOICES, TOOL, type AiSandboxes, type AssistantCase, type AssistantCopyName, type CaseRun } from './assistantCases';
 import { runMcpScenario } from './mcpScenario';
 import { assertToolsAsDeclared } from './offeredTools';
 import { ScriptedChatModel } from './scriptedChatModel';
@@ -48,6 +49,13 @@ function withToolsContinuing(copy: AssistantCopy): AssistantCopy {
 	return copy;
 }
 
+function withStreamingChat(copy: AssistantCopy): AssistantCopy {
+	copy.workflow.name += ', chat response mode Streaming';
+	const trigger = nodeOfType(copy.workflow, CHAT_TRIGGER_TYPE);
+	trigger.parameters = { ...trigger.parameters, options: { ...(trigger.parameters.options as object), responseMode: 'streaming' } };
+	return copy;
+}
+
 /**
  * The copies the cases talk to. On n8n 1.x a tool whose On Error is left alone stops the whole
  * run at its first failure (2.x lets a tool continue by default), so there every copy's tools
@@ -59,8 +67,9 @@ function assistantCopies(keyed: Record<'minute' | 'day', KeyedCredential>, n8nMa
 		minuteLimit: assistantCopy('E2eAiAgentMinute', 'e2e-assistant-minute', keyed.minute),
 		dayUsedUp: assistantCopy('E2eAiAgentDay', 'e2e-assistant-day', keyed.day),
 		continueRegular: withToolsContinuing(assistantCopy('E2eAiAgentCont', 'e2e-assistant-continue')),
+		streaming: withStreamingChat(assistantCopy('E2eAiAgentStream', 'e2e-assistant-stream')),
 	};
-	if (n8nMajor < 2) for (const copy of [copies.main, copies.minuteLimit, copies.dayUsedUp]) withToolsContinuing(copy);
+	if (n8nMajor < 2) for (const copy of [copies.main, copies.minuteLimit, copies.dayUsedUp, copies.streaming]) withToolsContinuing(copy);
 	return copies;
 }
 
@@ -101,7 +110,15 @@ async function importAll(setup: AiSetup, model: ScriptedChatModel, keyed: Record
 	});
 }
 
-async function runCase(setup: AiSetup, n8nUrl: string, model: ScriptedChatModel, sandboxes: AiSandboxes, copy: AssistantCopy, testCase: AssistantCase): Promise<ToolCallRow[]> {
+async function runCase(
+	setup: AiSetup,
+	n8nUrl: string,
+	model: ScriptedChatModel,
+	sandboxes: AiSandboxes,
+	copy: AssistantCopy,
+	testCase: AssistantCase,
+	replies: Array<{ label: string; reply: CaseRun['reply'] }>,
+): Promise<ToolCallRow[]> {
 	const { report } = setup;
 	report.section(`AI Agent: ${testCase.title}`);
 	testCase.prepare?.(sandboxes);
@@ -109,8 +126,9 @@ async function runCase(setup: AiSetup, n8nUrl: string, model: ScriptedChatModel,
 	const sandbox = sandboxes[testCase.sandbox];
 	const before = sandbox.requests.length;
 	const reply = await sendChatMessage(n8nUrl, copy.chatPath, `e2e-${testCase.label}`, testCase.message);
+	replies.push({ label: testCase.label, reply });
 	const results = model.resultsFor(testCase.message);
-	const run = { reply, results, requests: sandbox.requests.slice(before) };
+	const run = { reply, results, modelRequests: model.requestsFor(testCase.message), requests: sandbox.requests.slice(before) };
 	const ran = report.check(`the chat message runs the agent: HTTP 200, ${results.length} tool result(s) reached the model`, () => {
 		assert.equal(reply.status, 200, reply.text.slice(0, 1000));
 		assert.ok(results.length > 0, `no tool result reached the model; model problems: ${model.problems.join('; ') || 'none'}`);
@@ -140,9 +158,10 @@ export async function runAiScenarios(setup: AiSetup): Promise<void> {
 	}).start();
 	const sandboxes: AiSandboxes = { main, limits, keys: LIMIT_KEYS };
 	const rows: ToolCallRow[] = [];
+	const replies: Array<{ label: string; reply: { status: number; text: string } }> = [];
 	let agentConflictText: string | undefined;
 	try {
-		for (let index = 0; index < LISTED_INVOICES; index++) main.addInvoice((['DRAFT', 'SENT', 'PAID', 'OVERDUE'] as const)[index % 4]);
+		addInvoiceBook(main.store, LISTED_INVOICES);
 		const keyed = keyedCredentials(limits.baseUrl);
 		const copies = assistantCopies(keyed, setup.n8nMajor);
 		if (setup.n8nMajor < 2) report.note('n8n 1.x stops the run at a failing tool unless its On Error is a Continue mode: the copies set Continue (regular output) on every tool');
@@ -157,7 +176,7 @@ export async function runAiScenarios(setup: AiSetup): Promise<void> {
 				for (const id of [mcpExample.id, ...Object.values(copies).map((copy) => copy.workflow.id)]) await activate(client, id);
 			});
 			if (!active) return;
-			for (const testCase of ASSISTANT_CASES) rows.push(...(await runCase(setup, server.url, model, sandboxes, copies[testCase.copy], testCase)));
+			for (const testCase of ASSISTANT_CASES) rows.push(...(await runCase(setup, server.url, model, sandboxes, copies[testCase.copy], testCase, replies)));
 
 			report.section('AI Agent: what the model was offered and read');
 			report.check('every request offered the six tools exactly as the example declares them (name, written description, one described argument per $fromAI)', () => {
@@ -185,6 +204,8 @@ export async function runAiScenarios(setup: AiSetup): Promise<void> {
 	} finally {
 		await Promise.all([model.stop(), main.stop(), limits.stop()]);
 	}
+	// Every result in full, beside n8n's user folder, to look into a failure.
+	writeFileSync(join(setup.workspace, 'ai-tool-results.json'), JSON.stringify({ toolResults: rows, chatReplies: replies }, null, 2));
 	report.section('AI: what each tool call gave the model');
 	console.log(aiTable(rows, Date.now() - started).replace(/^/gm, '    '));
 }
