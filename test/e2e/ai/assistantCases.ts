@@ -17,14 +17,16 @@ export const TOOL = {
 } as const;
 
 /** Which runnable copy of the assistant a case talks to (see aiWorkflows.ts). */
-export type AssistantCopyName = 'main' | 'minuteLimit' | 'dayUsedUp' | 'continueRegular' | 'streaming';
+export type AssistantCopyName = 'main' | 'minuteLimit' | 'minuteWait' | 'dayUsedUp' | 'continueRegular' | 'streaming' | 'asShipped';
 
 export interface AiSandboxes {
 	/** Where the "Bookeeping sandbox" credential points: every case but the rate-limit ones. */
 	main: Sandbox;
-	/** Where the keyed credentials point: a sandbox whose write window is one request per 90 s. */
+	/** Where two keyed credentials point: a sandbox whose write window is one request per 90 s. */
 	limits: Sandbox;
-	keys: { minute: string; day: string };
+	/** A sandbox whose write window is one request per 4 s. */
+	shortWindow: Sandbox;
+	keys: { minute: string; day: string; shortWindow: string };
 }
 
 /** What one chat message left behind. */
@@ -42,10 +44,14 @@ export interface AssistantCase {
 	label: string;
 	title: string;
 	copy: AssistantCopyName;
+	/** Run only on this major version of n8n. */
+	onlyOnMajor?: number;
+	/** The run is expected to fail before the model reads any tool result. */
+	runFails?: boolean;
 	message: string;
 	prepare?(sandboxes: AiSandboxes): void;
 	/** Which sandbox the case's tools reach. */
-	sandbox: 'main' | 'limits';
+	sandbox: 'main' | 'limits' | 'shortWindow';
 	script: Script;
 	checks(run: CaseRun, sandboxes: AiSandboxes): Array<[string, () => void]>;
 }
@@ -219,6 +225,17 @@ const unknownIdContinue: AssistantCase = {
 	],
 };
 
+const toolsAsShippedOn1x: AssistantCase = {
+	...invalidId,
+	label: 'invalid id, On Error as shipped (n8n 1.x)',
+	title: 'n8n 1.x: the same invalid id with the tools On Error left as shipped',
+	copy: 'asShipped',
+	onlyOnMajor: 1,
+	runFails: true,
+	message: 'Send invoice INV-0042 (tools as shipped).',
+	checks: (run) => [['sandbox: no request', () => assert.deepEqual(callsOf(run.requests), [])]],
+};
+
 const streamedChat: AssistantCase = {
 	...unknownId,
 	label: 'unknown id, streamed chat',
@@ -255,6 +272,27 @@ const minuteLimit: AssistantCase = {
 			assert.ok(run.results[0].durationMs < 15_000, `the call took ${run.results[0].durationMs} ms`);
 		}],
 		['sandbox: one create, answered 429; not retried', () => assert.deepEqual(callsOf(run.requests), ['POST /v1/invoices 429'])],
+	],
+};
+
+const minuteWait: AssistantCase = {
+	label: 'per-minute 429, waited out',
+	title: 'create an invoice while the write window is full for another 4 s (within Max Wait)',
+	copy: 'minuteWait',
+	sandbox: 'shortWindow',
+	message: `Create a draft invoice for customer ${SEED_IDS.initech}: one training day at 800 USD, due in 30 days.`,
+	prepare: ({ shortWindow, keys }) => void shortWindow.limiter.take(keys.shortWindow, 'write'),
+	script: sequence(
+		() => call(TOOL.create, createArgs(SEED_IDS.initech, 30, [{ name: 'Training day', quantity: 1, price: 800 }])),
+		() => say('The draft invoice is created.'),
+	),
+	checks: (run) => [
+		['the node waits the window out and the model gets the draft, after about 4 s', () => {
+			assert.equal(recordIn(run.results[0].content).status, 'DRAFT', run.results[0].content);
+			const seconds = run.results[0].durationMs / 1000;
+			assert.ok(seconds >= 2 && seconds < 15, `the call took ${seconds} s`);
+		}],
+		['sandbox: the create answered 429, then 200', () => assert.deepEqual(callsOf(run.requests), ['POST /v1/invoices 429', 'POST /v1/invoices 200'])],
 	],
 };
 
@@ -344,4 +382,4 @@ const filteredList: AssistantCase = {
 	],
 };
 
-export const ASSISTANT_CASES: AssistantCase[] = [success, conflictThenRecovery, invalidId, unknownId, unknownIdContinue, streamedChat, minuteLimit, dayUsedUp, largeList, filteredList];
+export const ASSISTANT_CASES: AssistantCase[] = [success, conflictThenRecovery, invalidId, unknownId, unknownIdContinue, toolsAsShippedOn1x, streamedChat, minuteLimit, minuteWait, dayUsedUp, largeList, filteredList];
