@@ -55,6 +55,8 @@ export async function openNewCredential(page: Page, ndv: Locator): Promise<void>
 	await byTestId(ndv, 'node-credentials-select').click();
 	await byTestId(page, 'node-credentials-select-item-new').click();
 	await dialog(page).waitFor();
+	// Until the Credential list has closed, its entries are the visible dropdown items.
+	await byTestId(page, 'node-credentials-select-item-new').waitFor({ state: 'hidden', timeout: 5_000 });
 }
 
 /** Region "Custom Base URL" with this Base URL. */
@@ -132,7 +134,10 @@ export async function checkCredentialDialog(check: EditorCheck, page: Page, ndv:
 	});
 }
 
+/** Escape closes an open dropdown first, then the dialog. */
 export async function closeCredentialDialog(page: Page): Promise<void> {
-	await page.keyboard.press('Escape');
-	await dialog(page).waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+	for (let presses = 0; presses < 3 && (await dialog(page).count()) > 0; presses++) {
+		await page.keyboard.press('Escape');
+		await dialog(page).waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
+	}
 }
