@@ -52,3 +52,17 @@ export function median(values: number[]): number {
 	const sorted = [...values].sort((a, b) => a - b);
 	return sorted[Math.floor(sorted.length / 2)];
 }
+
+/** The medians of each row as a Markdown table, wall time as a ratio to the `baseline` row. */
+export function printMedianTable(rows: Array<{ name: string; runs: Measure[] }>, baseline: number, columns: { records: string; ratio: string }): void {
+	const baseSeconds = median(rows[baseline].runs.map((run) => run.seconds));
+	console.log(`| scenario | requests | ${columns.records} | wall s | × ${columns.ratio} | peak RSS MB |`);
+	console.log('|---|---:|---:|---:|---:|---:|');
+	for (const row of rows) {
+		const of = (pick: (run: Measure) => number) => median(row.runs.map(pick));
+		const seconds = of((run) => run.seconds);
+		console.log(
+			`| ${row.name} | ${of((run) => run.requests)} | ${of((run) => run.records)} | ${seconds.toFixed(2)} | ${(seconds / baseSeconds).toFixed(2)} | ${of((run) => run.peakRssMb).toFixed(0)} |`,
+		);
+	}
+}

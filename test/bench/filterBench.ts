@@ -2,7 +2,7 @@ import '../../scripts/quietN8nLogs';
 
 import { addInvoiceBook } from '../../sandbox/invoiceBook';
 import { Sandbox } from '../../sandbox/server';
-import { measure, median, n8nNode, type Measure } from './benchKit';
+import { measure, n8nNode, printMedianTable, type Measure } from './benchKit';
 
 /**
  * "Which invoices are overdue?" over N sandbox invoices, side by side in one run (alternating,
@@ -56,16 +56,8 @@ async function main(): Promise<void> {
 	} finally {
 		await sandbox.stop();
 	}
-	const baseline = median(scenarios[1].runs.map((run) => run.seconds));
 	console.log(`Overdue invoices over ${n} sandbox invoices, ${rounds} alternating rounds, medians; a full read is ceil(N/250) = ${Math.ceil(n / 250)} requests.\n`);
-	console.log("| scenario | requests | output items | wall s | × Get Many + Filter node | peak RSS MB |");
-	console.log('|---|---:|---:|---:|---:|---:|');
-	for (const scenario of scenarios) {
-		const seconds = median(scenario.runs.map((run) => run.seconds));
-		console.log(
-			`| ${scenario.name} | ${median(scenario.runs.map((run) => run.requests))} | ${median(scenario.runs.map((run) => run.records))} | ${seconds.toFixed(2)} | ${(seconds / baseline).toFixed(2)} | ${median(scenario.runs.map((run) => run.peakRssMb)).toFixed(0)} |`,
-		);
-	}
+	printMedianTable(scenarios, 1, { records: 'output items', ratio: 'Get Many + Filter node' });
 }
 
 main().catch((error) => {

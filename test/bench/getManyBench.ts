@@ -1,7 +1,7 @@
 import '../../scripts/quietN8nLogs';
 
 import { Sandbox } from '../../sandbox/server';
-import { measure, median, n8nNode, type Measure } from './benchKit';
+import { measure, n8nNode, printMedianTable, type Measure } from './benchKit';
 
 /**
  * Get Many with Return All over N invoices, against n8n's HTTP Request node fetching the same
@@ -57,16 +57,8 @@ async function main(): Promise<void> {
 	} finally {
 		await sandbox.stop();
 	}
-	const baseline = median(rows[1].runs.map((run) => run.seconds));
 	console.log(`Get Many over ${n} invoices, ${rounds} alternating rounds, medians; requests expected ceil(N/${PAGE}) = ${Math.ceil(n / PAGE)}.\n`);
-	console.log('| scenario | requests | records | wall s | × HTTP Request | peak RSS MB |');
-	console.log('|---|---:|---:|---:|---:|---:|');
-	for (const row of rows) {
-		const seconds = median(row.runs.map((run) => run.seconds));
-		console.log(
-			`| ${row.name} | ${median(row.runs.map((run) => run.requests))} | ${median(row.runs.map((run) => run.records))} | ${seconds.toFixed(2)} | ${(seconds / baseline).toFixed(2)} | ${median(row.runs.map((run) => run.peakRssMb)).toFixed(0)} |`,
-		);
-	}
+	printMedianTable(rows, 1, { records: 'records', ratio: 'HTTP Request' });
 }
 
 main().catch((error) => {

@@ -1,6 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 import { CHROMIUM_PATH } from '../../scripts/localN8n/chromium';
@@ -51,12 +48,11 @@ export async function signIn(page: Page, url: string, email: string, password: s
 	await page.waitForURL((target) => !target.pathname.startsWith('/signin'), { timeout: 60_000 });
 }
 
-/** Animations off, so a screenshot shows the settled page. */
-export async function screenshot(page: Page, path: string): Promise<void> {
-	mkdirSync(dirname(path), { recursive: true });
+/** The page as a PNG, animations off, so it shows the settled page. */
+export async function screenshot(page: Page): Promise<Buffer> {
 	// The pointer off to a corner, so no tooltip or hover state is in the picture.
 	const viewport = page.viewportSize();
 	if (viewport) await page.mouse.move(viewport.width - 2, viewport.height - 2);
 	await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; animation: none !important; caret-color: transparent !important; }' });
-	await page.screenshot({ path, animations: 'disabled' });
+	return await page.screenshot({ animations: 'disabled' });
 }

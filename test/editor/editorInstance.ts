@@ -33,20 +33,20 @@ async function importOrThrow(env: NodeJS.ProcessEnv, args: string[]): Promise<vo
 	if (result.code !== 0) throw new Error(`n8n ${args.join(' ')} failed:\n${result.output.slice(-3000)}`);
 }
 
+/** The editor is checked on the newest supported n8n. */
+export const editorN8n = n8nInstall(N8N_VERSIONS.latest);
+
 /**
  * A fresh workspace every run: the packed package installed into a new n8n user folder, the
  * sandbox credential and the example workflows imported, a new sandbox seeded as the batch
  * example's end-to-end run seeds it (3 writes a day, so its run ends on both outputs), and
  * `n8n start` with an owner account from the environment.
  */
-/** The editor is checked on the newest supported n8n. */
-export const editorN8n = n8nInstall(N8N_VERSIONS.latest);
-
-export async function startEditorInstance(log: (line: string) => void): Promise<EditorInstance> {
-	rmSync(editorWorkspace, { recursive: true, force: true });
-	mkdirSync(editorWorkspace, { recursive: true });
-	const userFolder = join(editorWorkspace, 'n8n-user');
-	const packed = await packPackage(editorWorkspace);
+export async function startEditorInstance(log: (line: string) => void, workspace = editorWorkspace): Promise<EditorInstance> {
+	rmSync(workspace, { recursive: true, force: true });
+	mkdirSync(workspace, { recursive: true });
+	const userFolder = join(workspace, 'n8n-user');
+	const packed = await packPackage(workspace);
 	await installAsCommunityPackage(packed, userFolder);
 	log(`${packed.name}@${packed.version} packed and installed into ${userFolder}/.n8n/nodes`);
 
@@ -63,7 +63,7 @@ export async function startEditorInstance(log: (line: string) => void): Promise<
 		extra: { N8N_VERIFIED_PACKAGES_ENABLED: 'false', N8N_DISABLED_MODULES: 'mcp-registry' },
 	});
 	try {
-		const credentialFile = join(editorWorkspace, 'credentials.json');
+		const credentialFile = join(workspace, 'credentials.json');
 		writeSandboxCredentialFile(credentialFile, EDITOR_API_KEY, sandbox.baseUrl);
 		try {
 			await importOrThrow(env, ['import:credentials', `--input=${credentialFile}`]);
@@ -73,7 +73,7 @@ export async function startEditorInstance(log: (line: string) => void): Promise<
 		const examples = readAllExampleWorkflows<WorkflowFile>();
 		// The editor autosaves: the test edits only these copies, never the examples as shipped.
 		const workflows = editorWorkflows(examples);
-		const workflowFile = join(editorWorkspace, 'workflows.json');
+		const workflowFile = join(workspace, 'workflows.json');
 		writeFileSync(workflowFile, JSON.stringify([...examples, workflows.scratch, workflows.batchCopy]));
 		await importOrThrow(env, ['import:workflow', `--input=${workflowFile}`]);
 		log(`sandbox on ${sandbox.baseUrl}; credential, ${examples.length} examples and 2 working copies imported`);
@@ -88,7 +88,7 @@ export async function startEditorInstance(log: (line: string) => void): Promise<
 			workflows,
 			stop: async () => {
 				await server.stop();
-				writeFileSync(join(editorWorkspace, 'n8n.log'), server.process.output());
+				writeFileSync(join(workspace, 'n8n.log'), server.process.output());
 				await sandbox.stop();
 			},
 		};

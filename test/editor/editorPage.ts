@@ -30,6 +30,12 @@ export async function closeNode(page: Page): Promise<void> {
 	await page.locator('[data-test-id="ndv"]').filter({ visible: true }).waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
 }
 
+/** Closes the notifications in the corner ("Workflow executed successfully", "Credential saved"). */
+export async function closeToasts(page: Page): Promise<void> {
+	for (const close of await page.locator('.el-notification__closeBtn').filter({ visible: true }).all()) await close.click().catch(() => undefined);
+	await page.waitForTimeout(300);
+}
+
 /** The first lines of the visible dropdown entries (their names, without descriptions). */
 export async function openDropdownNames(page: Page): Promise<string[]> {
 	const items = page.locator('.el-select-dropdown__item').filter({ visible: true });

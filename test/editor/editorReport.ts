@@ -19,8 +19,12 @@ export class EditorReport {
 	failed = 0;
 	private page: Page | undefined;
 
-	constructor() {
-		rmSync(failureShotsDir, { recursive: true, force: true });
+	/** `name` begins the summary line; a failed check's screenshot goes to `shotsDir`. */
+	constructor(
+		private readonly name = 'editor',
+		private readonly shotsDir = failureShotsDir,
+	) {
+		rmSync(shotsDir, { recursive: true, force: true });
 	}
 
 	watch(page: Page): void {
@@ -52,8 +56,8 @@ export class EditorReport {
 		console.log(`  ✗ ${name}`);
 		console.log(reason.replace(/^/gm, '      '));
 		if (!this.page || this.page.isClosed()) return;
-		mkdirSync(failureShotsDir, { recursive: true });
-		const path = join(failureShotsDir, `${String(this.failed).padStart(2, '0')}-${slug(name)}.png`);
+		mkdirSync(this.shotsDir, { recursive: true });
+		const path = join(this.shotsDir, `${String(this.failed).padStart(2, '0')}-${slug(name)}.png`);
 		try {
 			await this.page.screenshot({ path, timeout: 10_000 });
 			console.log(`      screenshot: ${path}`);
@@ -67,6 +71,6 @@ export class EditorReport {
 	}
 
 	summary(): string {
-		return `editor: ${this.passed} passed, ${this.failed} failed`;
+		return `${this.name}: ${this.passed} passed, ${this.failed} failed`;
 	}
 }

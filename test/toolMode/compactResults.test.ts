@@ -59,4 +59,13 @@ describe('As an AI tool, results are compact', () => {
 		const none = await runTool(sandbox, { resource: 'invoice', operation: 'getAll', filters: { invoiceNumber: 'INV-0' } });
 		expect(none.success.map((item) => item.json)).toEqual([{ note: 'No invoices match this search.' }]);
 	});
+
+	it('Get Many counterparties gives each one as its _id, name, number, type and email: what an agent needs to name a customer', async () => {
+		const result = await runTool(sandbox, { resource: 'counterparty', operation: 'getAll', filters: { search: 'Acme' } });
+
+		expect(result.success.map((item) => item.json)).toEqual([
+			{ _id: '65f1c0ffee0123456789c001', accountName: 'Acme Corp', accountNumber: expect.any(String), type: 'customer', email: 'billing@acme.example' },
+		]);
+		expect(result.requests[0].query).toMatchObject({ query: 'Acme' });
+	});
 });

@@ -47,6 +47,16 @@ describe('As an AI tool, every failure is one message that stands on its own', (
 		expect(result.error?.message).toMatch(/Next: .*find it with the Get Many counterparties operation, searching by name\.$/);
 	});
 
+	it('a filter value that cannot be used: refused before sending, with what a valid one looks like', async () => {
+		const byName = await runTool(sandbox, { resource: 'invoice', operation: 'getAll', filters: { counterpartyId: 'Acme Corp', status: ['OVERDUE'] } });
+		expect(byName.error?.message).toBe(
+			'Refused before sending: the filter Counterparty ID is "Acme Corp" (not an id). No request was sent to Bookeeping.ai, so nothing was changed. Next: give Counterparty ID as a 24-character hexadecimal id, e.g. 65f1c0ffee0123456789abcd; find it with the Get Many counterparties operation, searching by name.',
+		);
+		const wrongDate = await runTool(sandbox, { resource: 'invoice', operation: 'getAll', filters: { dueDateTo: 'last friday' } });
+		expect(wrongDate.error?.message).toMatch(/Next: give Due Date To as an ISO 8601 date, e\.g\. 2026-01-31 or 2026-01-31T17:00:00Z, and call again\.$/);
+		expect([...byName.requests, ...wrongDate.requests]).toHaveLength(0);
+	});
+
 	it('404: the record does not exist, nothing changed, and how to find the right id', async () => {
 		const result = await runTool(sandbox, { resource: 'invoice', operation: 'cancel', invoiceId: UNKNOWN_ID, reason: 'Deal lost' });
 

@@ -64,7 +64,8 @@ function outputItems(spec: OperationSpec, data: unknown, ids: Record<string, str
  * whole node): every item of every operation goes through it. It checks the item against what
  * its operation declares, sends the request paced under the key's read or write budget, reads
  * a list page by page, and turns every failure into a Bookeeping error: thrown under Stop
- * Workflow, an error item under the Continue modes.
+ * Workflow, an error item under the Continue modes. As an AI tool (pipeline/toolMode.ts) the
+ * same, but worded for a model and compact.
  */
 export function createRequestExecutor(specs: OperationSpecs) {
 	return async function executeRequest(
@@ -107,19 +108,21 @@ export function createRequestExecutor(specs: OperationSpecs) {
 				stopped: () => (stopOnFailure ? run.failureBefore(itemIndex) : undefined),
 			};
 
+			// Simplify: Get Many's own short form; as a tool, every operation's, unless turned off.
+			const simplify = this.getNodeParameter('simplify', true) === true;
+			const shorten = simplify ? (spec.list?.simplify ?? (asTool ? spec.simplify : undefined)) : undefined;
 			let records: IDataObject[];
 			let rateLimit: Record<string, unknown>;
-			const simplify = this.getNodeParameter('simplify', true) === true;
 			if (spec.list && limits) {
 				const read = await pageThrough(paced, spec.list, limits, matches);
-				({ records, rateLimit } = read);
-				if (spec.list.simplify && simplify) records = records.map(spec.list.simplify);
+				rateLimit = read.rateLimit;
+				records = shorten ? read.records.map(shorten) : read.records;
 				if (asTool) records = [...records, ...listNoteForModel(spec.list, records.length, read.more)];
 			} else {
 				const answer = await sendPaced(paced);
 				rateLimit = answer.rateLimit;
 				records = outputItems(spec, answer.data, checked.ids);
-				if (asTool && spec.simplify && simplify) records = records.map(spec.simplify);
+				if (shorten) records = records.map(shorten);
 			}
 			return records.map((json) => ({
 				json: settings.includeRateLimitInfo ? { ...json, rateLimit } : json,

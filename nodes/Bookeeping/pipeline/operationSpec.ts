@@ -46,7 +46,10 @@ export interface RecordFilter {
 	keeps: (record: IDataObject, value: unknown) => boolean;
 	/** The lower end of a range: its value must not be after the value of this parameter. */
 	notAfter?: string;
+	/** What a valid value looks like, e.g. `a date such as 2026-01-31`: for people and models alike. */
 	expected?: string;
+	/** For an id: how a model finds it, in terms of operations. */
+	findWith?: string;
 }
 
 /** What the 409 of this operation means, in the words a user and an AI agent need. */

@@ -20,14 +20,23 @@ function refuse(context: IExecuteSingleFunctions, filter: RecordFilter, value: u
 	const shown = `${describeRejectedValue(value)} (${problem})`;
 	throw new BookeepingInputError(
 		context.getNode(),
-		`Invalid filter ${filter.label} in item ${itemIndex}: ${shown}. ${fix}`,
+		`Invalid ${filter.label} in item ${itemIndex}: ${shown}. ${fix}`,
 		{
 			itemIndex,
-			description: `${fix} Check the value or expression that sets it. ${NOT_SENT}`,
+			description: `${fix} Check the filter's value or the expression that sets it. ${NOT_SENT}`,
 			forModel: { what: `Refused before sending: the filter ${filter.label} is ${shown}.`, next },
 		},
 		{ field: filter.parameter, rejectedValue: rejectedValueForDetails(value) },
 	);
+}
+
+function fixFor(filter: RecordFilter): string {
+	return filter.expected ? `${filter.label} must be ${filter.expected}.` : `Check ${filter.label}.`;
+}
+
+function nextFor(filter: RecordFilter): string {
+	const next = nextForValue(filter.label, filter.expected);
+	return filter.findWith ? `${next.replace(/, and call again\.$/, '')}; find it with ${filter.findWith}.` : next;
 }
 
 /**
@@ -37,21 +46,19 @@ function refuse(context: IExecuteSingleFunctions, filter: RecordFilter, value: u
  */
 export function recordPredicateOf(context: IExecuteSingleFunctions, shape: ListShape): RecordPredicate | undefined {
 	const timeZone = context.getTimezone();
-	const active: Array<{ filter: RecordFilter; value: unknown }> = [];
+	const active: Array<{ filter: RecordFilter; raw: unknown; value: unknown }> = [];
 	for (const filter of shape.filters ?? []) {
 		const raw = context.getNodeParameter(filter.parameter, null, { extractValue: true }) as unknown;
 		if (isUnset(raw)) continue;
 		const parsed = filter.parse(raw, { timeZone });
-		if ('problem' in parsed) {
-			refuse(context, filter, raw, parsed.problem, `Check ${filter.label}.`, nextForValue(filter.label, filter.expected));
-		}
-		active.push({ filter, value: parsed.value });
+		if ('problem' in parsed) refuse(context, filter, raw, parsed.problem, fixFor(filter), nextFor(filter));
+		active.push({ filter, raw, value: parsed.value });
 	}
-	for (const { filter, value } of active) {
+	for (const { filter, raw, value } of active) {
 		const end = active.find((other) => other.filter.parameter === filter.notAfter);
 		if (end && Date.parse(String(value)) > Date.parse(String(end.value))) {
-			const fix = `${filter.label} must not be after ${end.filter.label} (${String(end.value)}).`;
-			refuse(context, filter, value, `after ${end.filter.label}`, fix, `give ${filter.label} on or before ${end.filter.label}, and call again.`);
+			const fix = `${filter.label} must not be after ${end.filter.label} (${describeRejectedValue(end.raw)}).`;
+			refuse(context, filter, raw, `after ${end.filter.label}`, fix, `give ${filter.label} on or before ${end.filter.label}, and call again.`);
 		}
 	}
 	if (active.length === 0) return undefined;

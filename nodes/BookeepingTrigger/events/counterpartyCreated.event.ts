@@ -1,16 +1,5 @@
-import type { IDataObject } from 'n8n-workflow';
-
+import { simplifyCounterparty } from '../../Bookeeping/resources/counterparty/counterpartySummary';
 import { recordEvent } from './recordEvent';
-
-function simplifyCounterparty(counterparty: IDataObject): IDataObject {
-	return {
-		_id: counterparty._id,
-		accountName: counterparty.accountName,
-		accountNumber: counterparty.accountNumber,
-		type: counterparty.type,
-		email: counterparty.email ?? null,
-	};
-}
 
 export const counterpartyCreated = recordEvent({
 	option: { name: 'Counterparty Created', value: 'counterpartyCreated', description: 'A customer or vendor was added' },

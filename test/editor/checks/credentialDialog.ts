@@ -23,6 +23,11 @@ function dialog(page: Page): Locator {
 	return byTestId(page, 'credential-edit-dialog');
 }
 
+function regionOptions(credential: ICredentialType): Array<{ name: string; value: string }> {
+	const region = credential.properties.find((property) => property.name === 'region') as INodeProperties;
+	return (region.options as INodePropertyOptions[]).map((option) => ({ name: option.name, value: String(option.value) }));
+}
+
 async function fieldLabels(page: Page): Promise<string[]> {
 	const fields = await byTestId(dialog(page), 'credential-connection-parameter').allInnerTexts();
 	return fields.map((text) => text.split('\n')[0].replace(/\s*\*$/, '').trim()).filter((label) => !N8N_CREDENTIAL_FIELDS.includes(label));
@@ -45,9 +50,43 @@ async function testResult(page: Page): Promise<'success' | 'error'> {
 	return /successfully/.test(await result.first().innerText()) ? 'success' : 'error';
 }
 
+/** "Create new credential" in the node panel's Credential list. */
+export async function openNewCredential(page: Page, ndv: Locator): Promise<void> {
+	await byTestId(ndv, 'node-credentials-select').click();
+	await byTestId(page, 'node-credentials-select-item-new').click();
+	await dialog(page).waitFor();
+	// Until the Credential list has closed, its entries are the visible dropdown items.
+	await byTestId(page, 'node-credentials-select-item-new').waitFor({ state: 'hidden', timeout: 5_000 });
+}
+
+/** Region "Custom Base URL" with this Base URL. */
+export async function fillCustomBaseUrl(page: Page, credential: ICredentialType, baseUrl: string): Promise<void> {
+	const custom = regionOptions(credential).find((option) => option.value === 'custom');
+	if (custom) await pickOption(page, byTestId(dialog(page), 'parameter-input-region'), custom.name);
+	await byTestId(dialog(page), 'parameter-input-baseUrl').locator('input').fill(baseUrl);
+}
+
+export async function fillApiKey(page: Page, apiKey: string): Promise<void> {
+	await byTestId(dialog(page), 'parameter-input-apiKey').locator('input').fill(apiKey);
+}
+
 async function save(page: Page): Promise<void> {
 	await byTestId(page, 'credential-save-button').click();
 	await settle(page, 1_500);
+}
+
+/**
+ * Saves a credential whose test should pass. n8n tests it after saving, and a passing test
+ * closes the dialog; reopened from the node panel, it shows the result.
+ */
+export async function saveAndTest(page: Page, ndv: Locator): Promise<'success' | 'error'> {
+	await save(page);
+	const closed = await readUntil(async () => (await dialog(page).count()) === 0, (isClosed) => isClosed);
+	if (closed) {
+		await byTestId(ndv, 'credential-edit-button').click();
+		await dialog(page).waitFor();
+	}
+	return await testResult(page);
 }
 
 /**
@@ -57,14 +96,10 @@ async function save(page: Page): Promise<void> {
  */
 export async function checkCredentialDialog(check: EditorCheck, page: Page, ndv: Locator, sandboxBaseUrl: string, apiKey: string): Promise<boolean> {
 	const credential = loadCredentialType();
-	const region = credential.properties.find((property) => property.name === 'region') as INodeProperties;
-	const regions = (region.options as INodePropertyOptions[]).map((option) => ({ name: option.name, value: String(option.value) }));
-	const custom = regions.find((option) => option.value === 'custom');
+	const regions = regionOptions(credential);
 
 	const opened = await check(`"Create new credential" opens the ${credential.displayName} dialog, Region listing ${regions.map((option) => option.name).join(', ')}`, async () => {
-		await byTestId(ndv, 'node-credentials-select').click();
-		await byTestId(page, 'node-credentials-select-item-new').click();
-		await dialog(page).waitFor();
+		await openNewCredential(page, ndv);
 		await byTestId(dialog(page), 'parameter-input-region').click();
 		assert.deepEqual(await openDropdownNames(page), regions.map((option) => option.name));
 		await page.keyboard.press('Escape');
@@ -84,10 +119,9 @@ export async function checkCredentialDialog(check: EditorCheck, page: Page, ndv:
 		const text = await dialog(page).innerText();
 		assert.ok(text.includes(where), `"${where}" is only in the API Key tooltip`);
 	});
-	if (custom) await pickOption(page, byTestId(dialog(page), 'parameter-input-region'), custom.name);
-	await byTestId(dialog(page), 'parameter-input-baseUrl').locator('input').fill(sandboxBaseUrl);
+	await fillCustomBaseUrl(page, credential, sandboxBaseUrl);
 	await check('Test turns red for a wrong key, with the credential\'s message under "More details"', async () => {
-		await byTestId(dialog(page), 'parameter-input-apiKey').locator('input').fill('sk_wrong_key_for_the_editor_test');
+		await fillApiKey(page, 'sk_wrong_key_for_the_editor_test');
 		await save(page);
 		assert.equal(await testResult(page), 'error');
 		await dialog(page).getByText('More details').click();
@@ -95,19 +129,15 @@ export async function checkCredentialDialog(check: EditorCheck, page: Page, ndv:
 		assert.ok((await dialog(page).innerText()).includes(unauthorizedMessage(credential)), 'the 401 message is not shown');
 	});
 	return await check('Test turns green for the sandbox key ("Connection tested successfully")', async () => {
-		await byTestId(dialog(page), 'parameter-input-apiKey').locator('input').fill(apiKey);
-		await save(page);
-		// The test runs after saving; a passing one closes the dialog, and reopening it shows the result.
-		const closed = await readUntil(async () => (await dialog(page).count()) === 0, (isClosed) => isClosed);
-		if (closed) {
-			await byTestId(ndv, 'credential-edit-button').click();
-			await dialog(page).waitFor();
-		}
-		assert.equal(await testResult(page), 'success');
+		await fillApiKey(page, apiKey);
+		assert.equal(await saveAndTest(page, ndv), 'success');
 	});
 }
 
+/** Escape closes an open dropdown first, then the dialog. */
 export async function closeCredentialDialog(page: Page): Promise<void> {
-	await page.keyboard.press('Escape');
-	await dialog(page).waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+	for (let presses = 0; presses < 3 && (await dialog(page).count()) > 0; presses++) {
+		await page.keyboard.press('Escape');
+		await dialog(page).waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
+	}
 }

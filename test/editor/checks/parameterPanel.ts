@@ -13,8 +13,6 @@ const N8N_OPERATION = 'Custom API Call';
 export interface ParameterPanelHooks {
 	/** Called once per resource locator search method, while an operation showing it is selected. */
 	onResourceLocator(locator: INodeProperties, ndv: Locator): Promise<void>;
-	/** Called once for the first Create operation, with its panel on screen. */
-	onCreatePanel(): Promise<void>;
 }
 
 function labelsOf(properties: INodeProperties[]): string[] {
@@ -53,7 +51,6 @@ async function checkSwitch(page: Page, ndv: Locator, node: INodeTypeDescription,
  */
 export async function checkParameterPanel(check: EditorCheck, page: Page, ndv: Locator, node: INodeTypeDescription, hooks: ParameterPanelHooks): Promise<void> {
 	const searched = new Set<string>();
-	let createShown = false;
 	for (const resource of resourceOptions(node)) {
 		const operations = operationOptions(node, resource.value);
 		const resourceInput = byTestId(ndv, 'parameter-input-resource');
@@ -76,10 +73,6 @@ export async function checkParameterPanel(check: EditorCheck, page: Page, ndv: L
 				await check(`${resource.name} → ${operation.name}: turning "${flag.displayName}" ${flag.default ? 'off' : 'on'} shows ${after.join(', ')}`, async () => {
 					await checkSwitch(page, ndv, node, values, flag);
 				});
-			}
-			if (!createShown && operation.value === 'create') {
-				createShown = true;
-				await hooks.onCreatePanel();
 			}
 			for (const locator of resourceLocators(expected)) {
 				const method = searchMethodOf(locator);

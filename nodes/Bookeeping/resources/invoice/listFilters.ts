@@ -6,11 +6,10 @@ import { normalizeObjectId } from '../../pipeline/objectId';
 import type { InputParser, RecordFilter } from '../../pipeline/operationSpec';
 import { counterpartyId } from '../counterparty/counterpartyId';
 import { idLocator } from '../shared/idLocator';
-import { ID_FORMAT } from '../shared/recordId';
 
 const STATUSES: readonly string[] = API_GUESSES.invoiceStatuses;
 const DATE_ONLY = /^\s*(\d{4})-(\d{2})-(\d{2})\s*$/;
-const DATE_EXAMPLE = 'an ISO 8601 date such as 2026-01-31 or 2026-01-31T17:00:00Z';
+const DATE_EXAMPLE = 'an ISO 8601 date, e.g. 2026-01-31 or 2026-01-31T17:00:00Z';
 
 const statusList: InputParser = (raw) => {
 	const parts = Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? raw.split(',') : undefined;
@@ -78,14 +77,15 @@ export const invoiceRecordFilters: RecordFilter[] = [
 		parameter: 'filters.status',
 		label: 'Status',
 		parse: statusList,
-		expected: `a list of statuses from ${STATUSES.join(', ')}`,
+		expected: `one or more of ${STATUSES.join(', ')}`,
 		keeps: (record, value) => (value as string[]).includes(String(record.status)),
 	},
 	{
 		parameter: 'filters.counterpartyId',
 		label: 'Counterparty ID',
 		parse: objectId,
-		expected: `the customer's _id (${ID_FORMAT}); find it with ${counterpartyId.input.findWith}`,
+		expected: 'a 24-character hexadecimal id, e.g. 65f1c0ffee0123456789abcd',
+		findWith: counterpartyId.input.findWith,
 		keeps: (record, value) => counterpartyOf(record) === value,
 	},
 	{
