@@ -38,7 +38,9 @@ export function messageForModel(error: BookeepingError): string {
 export function errorForModel<T extends BookeepingError>(error: T): T {
 	const message = messageForModel(error);
 	error.message = message;
-	error.description = `Next: ${error.forModel.next}`;
+	// The same text: n8n's streamed chat shows the description alone, and the MCP path adds it
+	// after the message only when the message does not already hold it.
+	error.description = message;
 	return error;
 }
 

@@ -27,7 +27,7 @@ export const resourceProperties: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'As an AI tool, leave Settings > On Error at its default: every failure then reaches the model as one message saying what happened, whether Bookeeping.ai was reached and what to do next. "Continue (using error output)" gives the model an empty answer for every call, and "Stop Workflow" ends the whole chat.',
+			'As an AI tool, every failure reaches the model as one message: what happened, whether Bookeeping.ai was reached, and what to do next. On n8n 2.x leave Settings > On Error at its default; on n8n 1.x set it to "Continue (regular output)", or the first failure ends the chat. Never "Continue (using error output)": the model then gets an empty answer for every call.',
 		name: 'toolOnErrorNotice',
 		type: 'notice',
 		default: '',
