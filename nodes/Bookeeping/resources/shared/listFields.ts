@@ -9,6 +9,14 @@ import type { DisplayOptions } from './operationDefinition';
  * own, smaller default Limit: a model pays for every record.
  */
 export function returnAllAndLimit(displayOptions: DisplayOptions): INodeProperties[] {
+	const limit: INodeProperties = {
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+	};
 	return [
 		{
 			displayName: 'Return All',
@@ -18,23 +26,11 @@ export function returnAllAndLimit(displayOptions: DisplayOptions): INodeProperti
 			description: 'Whether to return all results or only up to a given limit',
 			displayOptions,
 		},
+		{ ...limit, displayOptions: { show: { ...displayOptions.show, returnAll: [false], '@tool': [false] } } },
+		// n8n's usual default of 50 is for workflows; a model pays for every record it reads.
 		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: { show: { ...displayOptions.show, returnAll: [false], '@tool': [false] } },
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			// eslint-disable-next-line n8n-nodes-base/node-param-default-wrong-for-limit -- a model pays for every record it reads
+			...limit,
 			default: TOOL_DEFAULT_LIMIT,
-			description: 'Max number of results to return',
 			hint: `As a tool, at most ${TOOL_MAX_RECORDS} a call`,
 			displayOptions: { show: { ...displayOptions.show, returnAll: [false], '@tool': [true] } },
 		},

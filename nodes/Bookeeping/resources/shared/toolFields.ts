@@ -9,14 +9,14 @@ import type { OperationDefinition } from './operationDefinition';
  */
 export function toolOnlyFields(resource: string, operation: OperationDefinition): INodeProperties[] {
 	const show = { resource: [resource], operation: [operation.option.value], '@tool': [true] };
+	const { toolDescription } = operation;
 	const fields: INodeProperties[] = [
-		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- the default is the operation's own description
 		{
 			displayName: 'Description',
 			name: 'toolDescription',
 			type: 'string',
 			typeOptions: { rows: 4 },
-			default: operation.toolDescription,
+			default: toolDescription,
 			required: true,
 			description:
 				'What the AI model is told this tool does. The default states the rule that most often makes a call fail and what the tool returns.',
