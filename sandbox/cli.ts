@@ -69,6 +69,7 @@ async function main(): Promise<void> {
 		apiKeys: [apiKey],
 		windowMs: Number(process.env.SANDBOX_WINDOW_MS ?? 60_000),
 		writeLimits,
+		overdueLagMs: numberFromEnv('SANDBOX_OVERDUE_LAG_MS'),
 	}).start();
 	const invoices = seed
 		? seed.map(({ id, status }) => ({ id: sandbox.addInvoice(status, id), status }))
@@ -79,6 +80,7 @@ async function main(): Promise<void> {
 	console.log(`  credential: Region "Custom Base URL", Base URL ${sandbox.baseUrl}, API key ${apiKey}`);
 	console.log(`  draft invoices (deletable): ${drafts.join(', ')}`);
 	console.log(`  sent/paid invoices (409):   ${others.map((invoice) => (seed ? `${invoice.id} (${invoice.status})` : invoice.id)).join(', ')}`);
+	if (sandbox.store.overdueLagMs) console.log(`  sent invoices read as overdue ${sandbox.store.overdueLagMs} ms after their due date`);
 	if (writeLimits) console.log(`  write limits: ${writeLimits.perWindow} a window, ${writeLimits.perDay} a day`);
 	console.log('Press Ctrl-C to stop.');
 	const stop = () => void sandbox.stop().then(() => process.exit(0));
