@@ -70,6 +70,7 @@ async function main(): Promise<void> {
 		apiKeys: [apiKey],
 		windowMs: Number(process.env.SANDBOX_WINDOW_MS ?? 60_000),
 		writeLimits,
+		overdueLagMs: numberFromEnv('SANDBOX_OVERDUE_LAG_MS'),
 	}).start();
 	const invoices = seed
 		? seed.map(({ id, status }) => ({ id: sandbox.addInvoice(status, id), status }))
@@ -83,6 +84,7 @@ async function main(): Promise<void> {
 	console.log(`  draft invoices (deletable): ${drafts.join(', ')}`);
 	console.log(`  sent/paid invoices (409):   ${others.map((invoice) => (seed ? `${invoice.id} (${invoice.status})` : invoice.id)).join(', ')}`);
 	console.log(`  and ${book} more invoices of three customers over six months, in every status (SANDBOX_INVOICE_BOOK)`);
+	if (sandbox.store.overdueLagMs) console.log(`  sent invoices read as overdue ${sandbox.store.overdueLagMs} ms after their due date`);
 	if (writeLimits) console.log(`  write limits: ${writeLimits.perWindow} a window, ${writeLimits.perDay} a day`);
 	console.log('Press Ctrl-C to stop.');
 	const stop = () => void sandbox.stop().then(() => process.exit(0));

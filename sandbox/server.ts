@@ -37,6 +37,8 @@ export interface SandboxOptions {
 	sendRetryAfter?: boolean;
 	/** The clock records are stamped with; tests move it. */
 	now?: () => number;
+	/** How long after its due date a sent invoice reads as OVERDUE, its updatedAt unchanged (default 0). */
+	overdueLagMs?: number;
 	/** Whether to add the seed customers, categories and accounts (default true). */
 	seed?: boolean;
 }
@@ -92,7 +94,7 @@ export class Sandbox {
 
 	constructor(private readonly options: SandboxOptions = {}) {
 		this.apiKeys = new Set(options.apiKeys ?? ['sk_sandbox_demo']);
-		this.store = new SandboxStore(options.now);
+		this.store = new SandboxStore(options.now, options.overdueLagMs);
 		if (options.seed ?? true) seedDirectory(this.store);
 		this.routes = [...invoiceRoutes(this.store), ...directoryRoutes(this.store), ...transactionRoutes(this.store)];
 		this.limiter = new RateLimiter(

@@ -33,7 +33,14 @@ export class SandboxStore {
 	readonly openingBalances = new Map<string, OpeningBalance>();
 	private invoiceNumber = 1000;
 
-	constructor(readonly now: () => number = Date.now) {}
+	/**
+	 * @param overdueLagMs How long after its due date a sent invoice reads as OVERDUE (the API's
+	 * timing is not documented: at the due date, or later by a nightly job).
+	 */
+	constructor(
+		readonly now: () => number = Date.now,
+		readonly overdueLagMs = 0,
+	) {}
 
 	/** An ISO time from the clock. Distinct records may share one: the API's timestamps are not unique either. */
 	stamp(): string {

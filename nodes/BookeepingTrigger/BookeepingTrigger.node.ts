@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { triggerEvents } from './events';
 import { runPoll } from './poll/runPoll';
+import { longWorkflowIdHint } from './poll/workflowIdCheck';
 import { triggerProperties } from './triggerProperties';
 
 export class BookeepingTrigger implements INodeType {
@@ -20,6 +21,7 @@ export class BookeepingTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'bookeepingApi', required: true }],
 		properties: triggerProperties,
+		hints: [longWorkflowIdHint],
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {

@@ -48,9 +48,12 @@ function invalidBody(store: SandboxStore, body: Record<string, unknown>, partial
 	return undefined;
 }
 
-/** The invoice plays the status its due date gives it: the API's own `updatedAt` does not move. */
+/**
+ * The invoice plays the status its due date gives it, the store's overdue lag after the due date:
+ * the API's own `updatedAt` does not move.
+ */
 function withCurrentStatus(store: SandboxStore, invoice: ApiRecord): ApiRecord {
-	if (invoice.status === 'SENT' && Date.parse(String(invoice.dueDate)) < store.now()) invoice.status = 'OVERDUE';
+	if (invoice.status === 'SENT' && Date.parse(String(invoice.dueDate)) + store.overdueLagMs < store.now()) invoice.status = 'OVERDUE';
 	return invoice;
 }
 

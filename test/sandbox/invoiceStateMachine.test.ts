@@ -45,6 +45,24 @@ describe('The sandbox plays the invoice state machine', () => {
 		expect((await call(sandbox, 'POST', cancelPath(sandbox.addInvoice('DRAFT')), reason)).status).toBe(409);
 	});
 
+	it('with an overdue lag, a sent invoice reads as OVERDUE only that long after its due date, its updatedAt unchanged', async () => {
+		let now = Date.parse('2026-12-01T12:00:00Z');
+		const lagged = await startSandbox({ now: () => now, overdueLagMs: 20 * 60_000 });
+		try {
+			const id = lagged.addInvoice('SENT', undefined, { dueDate: '2026-12-01T12:00:00Z' });
+			const updatedAt = lagged.invoices.get(id)?.updatedAt;
+			const statusAt = async (time: string) => {
+				now = Date.parse(time);
+				const list = await call(lagged, 'GET', '/v1/invoices?limit=250');
+				return (list.body.data?.invoices as Array<Record<string, unknown>>).find((invoice) => invoice._id === id);
+			};
+			expect(await statusAt('2026-12-01T12:19:59Z')).toMatchObject({ status: 'SENT', updatedAt });
+			expect(await statusAt('2026-12-01T12:20:01Z')).toMatchObject({ status: 'OVERDUE', updatedAt });
+		} finally {
+			await lagged.stop();
+		}
+	});
+
 	it('checks create bodies: the guessed required fields, ids, a taken invoice number', async () => {
 		const body = { counterParty: SEED_IDS.acme, invoiceDate: '2026-12-01', dueDate: '2026-12-31', currency: 'USD', lineItems: [{ price: 5 }], invoiceId: 'INV-7' };
 		expect((await call(sandbox, 'POST', '/v1/invoices', body)).status).toBe(200);

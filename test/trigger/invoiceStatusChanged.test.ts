@@ -85,8 +85,10 @@ describe('Bookeeping Trigger: Invoice Status Changed', () => {
 		const overdue = await trigger.poll();
 		expect(overdue.items).toEqual([expect.objectContaining({ _id: id, status: 'OVERDUE', previousStatus: 'SENT' })]);
 		expect(invoice(setup, id).updatedAt).toBe(updatedAt);
-		// The cursor's read, and one read of the most recently updated invoices to see the sent one.
-		expect(readsOf(INVOICES) - before).toBe(2);
+		// The cursor's read, and the invoice found in the list sorted by _id (2 pages) by halving it.
+		const pages = Math.ceil(sandbox.invoices.size / 250);
+		expect(pages).toBe(2);
+		expect(readsOf(INVOICES) - before).toBeLessThanOrEqual(1 + pages);
 		expect(trigger.state.tracked).toMatchObject({ [id]: 'O' });
 
 		clock.advance(MINUTE);

@@ -9,6 +9,11 @@ import { additionalDataFor, nodeTypesOf } from '../engine/runWorkflow';
 export const TRIGGER_TYPE = 'n8n-nodes-bookeeping.bookeepingTrigger';
 const TRIGGER_NAME = 'Bookeeping Trigger';
 
+export interface LogEntry {
+	level: 'error' | 'warn' | 'info' | 'debug';
+	message: string;
+}
+
 export interface PollOutcome {
 	/** The items the poll returned (n8n starts one execution with them), or null for none. */
 	items: IDataObject[] | null;
@@ -25,6 +30,8 @@ export interface PollOutcome {
 export class ActiveTrigger {
 	/** The static data as n8n last saved it to the database. */
 	saved: IDataObject = {};
+	/** What the trigger wrote to n8n's log. */
+	readonly logs: LogEntry[] = [];
 	private workflow!: Workflow;
 	private additionalData!: IWorkflowExecuteAdditionalData;
 	private polls = 0;
@@ -33,6 +40,8 @@ export class ActiveTrigger {
 	constructor(
 		parameters: INodeParameters,
 		private readonly credential: ICredentialDataDecryptedObject,
+		/** n8n makes ids of 16 characters. */
+		private readonly workflowId = 'BkTriggerTest001',
 	) {
 		this.node = {
 			id: 'trigger',
@@ -49,7 +58,7 @@ export class ActiveTrigger {
 	async activate(activation: WorkflowActivateMode = 'activate'): Promise<PollOutcome> {
 		const built = await loadBuiltPackage();
 		this.workflow = new Workflow({
-			id: 'trigger-test',
+			id: this.workflowId,
 			name: 'trigger test',
 			nodes: [this.node],
 			connections: {},
@@ -59,7 +68,7 @@ export class ActiveTrigger {
 			settings: {},
 		});
 		const hooks = new ExecutionLifecycleHooks('trigger', 'poll', {
-			id: 'trigger-test',
+			id: this.workflowId,
 			name: 'trigger test',
 			nodes: [this.node],
 			connections: {},
@@ -107,8 +116,16 @@ export class ActiveTrigger {
 		this.saved = JSON.parse(JSON.stringify(this.workflow.staticData)) as IDataObject;
 	}
 
+	/** Keeps what the trigger logs through this context (n8n's logger otherwise). */
+	private recordLogs(context: PollContext): void {
+		const entry = (level: LogEntry['level']) => (message: string) => void this.logs.push({ level, message });
+		const logger = { error: entry('error'), warn: entry('warn'), info: entry('info'), debug: entry('debug') };
+		Object.defineProperty(context, 'logger', { value: logger });
+	}
+
 	private async run(context: PollContext): Promise<PollOutcome> {
 		const built = await loadBuiltPackage();
+		this.recordLogs(context);
 		try {
 			const result = await built.trigger.poll!.call(context);
 			return { items: result ? result[0].map((item) => item.json) : null };

@@ -24,8 +24,8 @@ export interface PollState {
 	liveFrom: string | null;
 	/** Status changed: invoices whose status can still change, id -> status code (see invoiceStatusChanged). */
 	tracked: Record<string, string>;
-	/** Status changed: the next page of the overdue check, when it spans several polls. */
-	dueScanPage: number;
+	/** Status changed: the API's time of the last overdue check (epoch ms; 0: none yet), to know how often polls come. */
+	overdueCheckedAt: number;
 	/** No request before this time (epoch ms), after a rate limit or a used-up day. */
 	notBefore: number;
 	/** Why the trigger waits, once it was reported. */
@@ -43,20 +43,24 @@ export function freshState(event: string): PollState {
 		recent: [],
 		liveFrom: null,
 		tracked: {},
-		dueScanPage: 1,
+		overdueCheckedAt: 0,
 		notBefore: 0,
 		waitReason: '',
 	};
 }
 
-/** The saved state, or a fresh one when there is none, it is of another version, or of another event. */
+/**
+ * The saved state (without keys an earlier release kept), or a fresh one when there is none, it is
+ * of another version, or of another event.
+ */
 export function readState(staticData: IDataObject, event: string): PollState {
 	if (staticData.version !== STATE_VERSION || staticData.event !== event) return freshState(event);
 	const fresh = freshState(event);
 	const saved = staticData as unknown as Partial<PollState>;
+	const known = Object.fromEntries(Object.keys(fresh).filter((key) => key in saved).map((key) => [key, saved[key as keyof PollState]]));
 	return {
 		...fresh,
-		...saved,
+		...known,
 		recent: Array.isArray(saved.recent) ? [...saved.recent] : [],
 		tracked: { ...(saved.tracked ?? {}) },
 	};

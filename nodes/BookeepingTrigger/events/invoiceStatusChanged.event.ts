@@ -3,7 +3,8 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { simplifyInvoice } from '../../Bookeeping/resources/invoice/getAll.operation';
 import { RecordWindow } from '../cursor/recordWindow';
 import type { TriggerList } from '../transport/listReader';
-import { decodeStatus, findNewlyOverdue, track } from './invoiceStatusTracking';
+import { decodeStatus, track } from './invoiceStatusTracking';
+import { findNewlyOverdue } from './overdueCheck';
 import { eventDisplay, type Found, type TriggerEvent } from './triggerEvent';
 
 const EVENT = 'invoiceStatusChanged';

@@ -6,6 +6,7 @@ import { PageBudget } from '../cursor/recordWindow';
 import type { Found, TriggerEvent } from '../events/triggerEvent';
 import { ListReader } from '../transport/listReader';
 import { rateLimitWaitOf } from './rateLimitWait';
+import { warnOfLongWorkflowId } from './workflowIdCheck';
 
 /** The API's largest page. */
 const MAX_PAGE_SIZE = 250;
@@ -59,6 +60,7 @@ export async function runPoll(context: IPollFunctions, events: TriggerEvent[]): 
 	const staticData = context.getWorkflowStaticData('node');
 	const justActivated = !polledStates.has(staticData);
 	polledStates.add(staticData);
+	if (justActivated) warnOfLongWorkflowId(context);
 	const state = readState(staticData, event.option.value);
 	if (state.notBefore > Date.now()) {
 		context.logger.debug(`Bookeeping Trigger waits for the rate limit until ${new Date(state.notBefore).toISOString()}`);

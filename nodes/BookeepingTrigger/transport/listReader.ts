@@ -42,6 +42,8 @@ export class ListReader {
 	reads = 0;
 	/** The API's clock, from the Date header of its latest answer (n8n's clock until one arrives). */
 	apiNow = Date.now();
+	/** How many records each list (by path) held at its latest read. */
+	private readonly counts = new Map<string, number>();
 
 	private constructor(
 		private readonly context: IPollFunctions,
@@ -62,6 +64,10 @@ export class ListReader {
 		}
 		const baseURL = baseUrlOf(credentials);
 		return new ListReader(context, baseURL, budgetFor(String(credentials.apiKey).trim(), baseURL, 'read'));
+	}
+
+	countOf(list: TriggerList): number | undefined {
+		return this.counts.get(list.path);
 	}
 
 	async page(list: TriggerList, query: PageQuery): Promise<ListPage> {
@@ -115,6 +121,7 @@ export class ListReader {
 		if (typeof body !== 'object' || body === null || Array.isArray(body)) throw errorFromUnexpectedSuccess(request, response);
 		const records = body.data?.[list.key];
 		const count = body.data?.count;
+		if (typeof count === 'number') this.counts.set(list.path, count);
 		return {
 			records: Array.isArray(records) ? (records as IDataObject[]) : [],
 			count: typeof count === 'number' ? count : undefined,
