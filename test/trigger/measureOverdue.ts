@@ -22,15 +22,16 @@ function histogram(reads: number[]): string {
 }
 
 async function lagTable(): Promise<void> {
-	console.log('5 sent invoices due together among 2,000 others (9 pages of 250), polls every 15 minutes:');
-	console.log('| overdue lag | report delay | reads per quiet poll while the API says SENT | reads per poll before the due date / after the report |');
-	console.log('|---|---|---|---|');
+	console.log('5 sent invoices due together among 2,000 others, polls every 15 minutes:');
+	console.log('| overdue lag | report delay | reads per quiet poll while the API says SENT | reads per poll before the due date / after the report | pages of 250 |');
+	console.log('|---|---|---|---|---|');
 	for (const [name, lagMs] of LAGS) {
-		const summary = summarize(await runOverdueScenario({ lagMs }));
+		const run = await runOverdueScenario({ lagMs });
+		const summary = summarize(run);
 		const delays = [...new Set(summary.delaysMinutes.map((delay) => (delay === undefined ? 'never' : `${delay} min`)))].join(', ');
 		const once = summary.reportCounts.every((count) => count === 1) ? 'each once' : `reported ${summary.reportCounts.join('/')} times`;
 		const late = summary.quietReadsWhileLate;
-		console.log(`| ${name} | ${delays} (${once}) | ${histogram(late)} (${late.length} polls) | ${histogram(summary.readsBeforeDue)} / ${histogram(summary.readsAfterReport)} |`);
+		console.log(`| ${name} | ${delays} (${once}) | ${histogram(late)} (${late.length} polls) | ${histogram(summary.readsBeforeDue)} / ${histogram(summary.readsAfterReport)} | ${run.pages} |`);
 	}
 }
 
