@@ -28,7 +28,7 @@ export function rateLimitOptions(displayOptions: INodeProperties['displayOptions
 				typeOptions: { minValue: 0 },
 				default: 600,
 				description:
-					'With Wait and Retry: the longest an item may wait for the rate limit, counted from when the node starts. An item that would wait longer goes to the 429 error path without a request. At 25 writes a minute, 600 seconds covers about 250 items.',
+					'With Wait and Retry: the longest an item may wait for the rate limit, counted from when the node starts. An item that would wait longer goes to the 429 error path without a request. At 25 writes a minute, 600 seconds covers about 250 items. As an AI tool, without this option, 60 seconds.',
 			},
 			{
 				displayName: 'Rate Limit Handling',
