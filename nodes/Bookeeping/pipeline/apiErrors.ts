@@ -67,6 +67,13 @@ function dailyLimitForModel(request: FailedRequest, state: RateLimitState, type:
 	};
 }
 
+/** What a model does after a request with no answer that confirms it: a write may have happened. */
+function nextWhenUnconfirmed(request: FailedRequest): string {
+	return request.writes
+		? 'check with a Get Many operation whether it happened before retrying, so it is not done twice.'
+		: 'retry in a few seconds.';
+}
+
 /** The 429 message, for an answer of the API and for a request the node knows would be refused. */
 export function rateLimitError(request: FailedRequest, state: RateLimitState, sent: boolean): BookeepingApiError {
 	const daily = isDailyLimitExhausted(state);
@@ -208,9 +215,7 @@ export function errorFromResponse(request: FailedRequest, response: IN8nHttpFull
 				{
 					what: `${statusCode} Server Error: Bookeeping.ai failed while trying to ${request.action}.`,
 					reach: unsure,
-					next: request.writes
-						? 'check with a Get Many operation whether it happened before retrying, so it is not done twice.'
-						: 'retry in a few seconds.',
+					next: nextWhenUnconfirmed(request),
 				},
 				{ cause: 'temporarily-unavailable' },
 			);
@@ -305,9 +310,7 @@ export function errorFromNetworkFailure(request: FailedRequest, error: unknown):
 			forModel: {
 				what: `No answer: ${what}.`,
 				reach: request.writes ? 'mayHaveHappened' : 'readOnly',
-				next: request.writes
-					? 'check with a Get Many operation whether it happened before retrying, so it is not done twice.'
-					: 'retry in a few seconds.',
+				next: nextWhenUnconfirmed(request),
 			},
 		},
 		{ cause: 'temporarily-unavailable' },

@@ -36,9 +36,10 @@ function refuse(
 	);
 }
 
-/** The next step for a model that sent a value that cannot be used. */
-export function nextForValue(label: string, expected: string | undefined): string {
-	return expected ? `give ${label} as ${expected}, and call again.` : `correct ${label} and call again.`;
+/** The next step for a model that sent a value that cannot be used; for an id, where to find it. */
+export function nextForValue(label: string, expected: string | undefined, findWith?: string): string {
+	if (!expected) return `correct ${label} and call again.`;
+	return findWith ? `give ${label} as ${expected}; find it with ${findWith}.` : `give ${label} as ${expected}, and call again.`;
 }
 
 function isUnset(value: unknown): boolean {
@@ -70,7 +71,7 @@ export function checkItem(context: IExecuteSingleFunctions, spec: OperationSpec)
 				value,
 				isUnset(value) || (typeof value === 'string' && value.trim() === '') ? 'an empty value' : 'not an id',
 				`${input.label} must be a 24-character hexadecimal id, e.g. 65f1c0ffee0123456789abcd.`,
-				`give ${input.label} as a 24-character hexadecimal id, e.g. 65f1c0ffee0123456789abcd${input.findWith ? `; find it with ${input.findWith}` : ''}.`,
+				nextForValue(input.label, 'a 24-character hexadecimal id, e.g. 65f1c0ffee0123456789abcd', input.findWith),
 			);
 		}
 		checked.ids[input.parameter.split('.').pop()!] = id;

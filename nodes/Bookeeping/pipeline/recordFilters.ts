@@ -34,11 +34,6 @@ function fixFor(filter: RecordFilter): string {
 	return filter.expected ? `${filter.label} must be ${filter.expected}.` : `Check ${filter.label}.`;
 }
 
-function nextFor(filter: RecordFilter): string {
-	const next = nextForValue(filter.label, filter.expected);
-	return filter.findWith ? `${next.replace(/, and call again\.$/, '')}; find it with ${filter.findWith}.` : next;
-}
-
 /**
  * The node-side filters of a Get Many that are set for this item, checked before any request
  * (a value that cannot be used, or a range whose start is after its end, is refused), as one
@@ -51,7 +46,7 @@ export function recordPredicateOf(context: IExecuteSingleFunctions, shape: ListS
 		const raw = context.getNodeParameter(filter.parameter, null, { extractValue: true }) as unknown;
 		if (isUnset(raw)) continue;
 		const parsed = filter.parse(raw, { timeZone });
-		if ('problem' in parsed) refuse(context, filter, raw, parsed.problem, fixFor(filter), nextFor(filter));
+		if ('problem' in parsed) refuse(context, filter, raw, parsed.problem, fixFor(filter), nextForValue(filter.label, filter.expected, filter.findWith));
 		active.push({ filter, raw, value: parsed.value });
 	}
 	for (const { filter, raw, value } of active) {
