@@ -7,6 +7,7 @@ import type { Sandbox, SandboxOptions } from '../../sandbox/server';
 import { packageRoot } from '../engine/builtPackage';
 import { API_KEY, deleteInvoiceParameters, sandboxCredential, startSandbox } from '../engine/fixtures';
 import { runBookeeping } from '../engine/runWorkflow';
+import { runSharedKey, timeInWindow, type SimulatedWorker } from './sharedKeySimulation';
 
 let sandbox: Sandbox;
 afterEach(async () => {
@@ -141,5 +142,82 @@ describe('budgets of keys nobody uses any more', () => {
 		// The 30 idle ones are gone; the key that came back has a new one.
 		expect(budgets().budgetCount()).toBeLessThanOrEqual(before - keys.length + 1);
 		expect(again.success.map((item) => item.json.id)).toEqual([ids[keys.length]]);
+	});
+});
+
+/**
+ * n8n workers in queue mode each pace in their own process and share nothing but the API's
+ * usage counts. These runs play several of them on Jest's fake clock against the sandbox's
+ * limiter: 5 writes a window, no Retry-After, the clock at three places in a window.
+ */
+describe('workers sharing a key (queue mode), faked clock', () => {
+	const PLACES_IN_WINDOW = [0.05, 0.4, 0.75];
+	const LIMIT = 5;
+
+	async function share(windowMs: number, share: number, workers: SimulatedWorker[], windowMode: 'clock' | 'firstRequest' = 'clock') {
+		jest.useFakeTimers({ now: timeInWindow(windowMs, share) });
+		// The network's time relative to the window: a short window plays a long one.
+		const latencyMs: [number, number] = [windowMs / 400, windowMs / 80];
+		return await runSharedKey({ limit: LIMIT, windowMs, windowMode, sendRetryAfter: false, workers, latencyMs });
+	}
+
+	it.each([2_000, 10_000, 60_000])(
+		'two fresh workers whose executions end at different times, %i ms windows on the clock: close to the minimum, refused once a window at most, no window left empty',
+		async (windowMs) => {
+			for (const place of PLACES_IN_WINDOW) {
+				const run = await share(windowMs, place, [
+					{ startAt: 0, items: 20 },
+					{ startAt: windowMs / 7, items: 10 },
+				]);
+				// 30 writes need 6 windows: 5 window lengths from the first write to the last at least.
+				// Each worker's first two windows are its search for how long windows last.
+				expect({
+					startedIntoTheWindow: place,
+					done: run.requests.filter((request) => request.status === 200).length,
+					ratio: run.ratio,
+					withinTarget: run.ratio <= 1.3,
+					most429sInAWindowAfterSearch: run.most429sAfterSearch,
+					emptyWindows: run.emptyWindows,
+					slotsLeftOnceTheOtherWentQuiet: run.slotsLeftAfterOthersWentQuiet,
+				}).toMatchObject({ done: 30, withinTarget: true, emptyWindows: 0, slotsLeftOnceTheOtherWentQuiet: 0 });
+				expect(run.most429sAfterSearch).toBeLessThanOrEqual(1);
+			}
+		},
+	);
+
+	it.each([2_000, 60_000])('%i ms windows: a worker that shared takes whole windows again within one window of the other going quiet', async (windowMs) => {
+		for (const place of PLACES_IN_WINDOW) {
+			const run = await share(windowMs, place, [
+				{ startAt: 0, items: 40 },
+				{ startAt: 0, items: 10 },
+			]);
+			expect({ startedIntoTheWindow: place, slotsLeftUnused: run.slotsLeftAfterOthersWentQuiet, ratio: run.ratio, withinTarget: run.ratio <= 1.3 }).toMatchObject({
+				slotsLeftUnused: 0,
+				withinTarget: true,
+			});
+		}
+	});
+
+	it('shares the window between the workers instead of refusing one of them every window', async () => {
+		const run = await share(10_000, 0.4, [
+			{ startAt: 0, items: 20 },
+			{ startAt: 0, items: 20 },
+		]);
+		// The old way: one worker takes every slot while the other is refused in each window.
+		const perWindow = new Map<number, Set<number>>();
+		for (const request of run.requests.filter((request) => request.status === 200)) {
+			const window = Math.floor(request.at / 10_000);
+			perWindow.set(window, (perWindow.get(window) ?? new Set()).add(request.worker));
+		}
+		const shared = [...perWindow.values()].filter((workers) => workers.size === 2).length;
+		expect(shared).toBeGreaterThanOrEqual(perWindow.size - 2);
+		expect(run.refused).toBeLessThanOrEqual(2 * 8);
+	});
+
+	it('a lone worker on windows opened by the first request keeps close to the minimum', async () => {
+		for (const place of PLACES_IN_WINDOW) {
+			const run = await share(2_000, place, [{ startAt: 0, items: 40 }], 'firstRequest');
+			expect({ startedIntoTheWindow: place, ratio: run.ratio, withinTarget: run.ratio <= 1.3 }).toMatchObject({ withinTarget: true });
+		}
 	});
 });

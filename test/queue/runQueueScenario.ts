@@ -8,21 +8,24 @@ import type { RecordedRequest, Sandbox } from '../../sandbox/server';
 import { unflatten } from '../e2e/flattedData';
 import { DELETE_NODE, type ScenarioWiring } from './deleteWorkflow';
 import type { QueueWorker } from './queueN8n';
-import { most429sPerWindowPerWorker } from './windows';
+import { emptyWindows, most429sPerWindowPerWorker, SEARCH_WINDOWS, slotsLeftAfterOthersWentQuiet } from './windows';
 
 export const LIMIT = 5;
-export const WINDOW_MS = 2000;
 
 export interface SandboxSpec {
 	slug: string;
 	windowMode: WindowMode;
+	windowMs: number;
 	sendRetryAfter: boolean;
 }
 
 export interface QueueRow {
 	workers: number;
 	spec: SandboxSpec;
-	executions: number;
+	/** Whether the workers were started for this scenario alone (nothing learned, nothing loaded). */
+	freshWorkers: boolean;
+	/** Deletes per execution, e.g. [20, 10]. */
+	sizes: number[];
 	deletes: number;
 	/** From the first execution's start to the last one's end, as n8n records them. */
 	seconds: number;
@@ -31,7 +34,13 @@ export interface QueueRow {
 	ratio: number;
 	refused: number;
 	windows: number;
+	/** Windows between the first and the last delete in which no delete succeeded. */
+	emptyWindows: number;
 	most429sPerWindowPerWorker: number;
+	/** The same, leaving out each worker's first two windows, where it searches for how long windows last. */
+	most429sAfterSearch: number;
+	/** Slots left unused by the worker still sending, from the second window after the others' last request. */
+	slotsLeftAfterOthersWentQuiet: number;
 	errorItems: number;
 	deletedOnce: number;
 	/** Executions per worker, e.g. "1+1". */
@@ -67,13 +76,13 @@ async function executionsOf(client: N8nRestClient, workflowId: string): Promise<
 	return data.results.filter((execution) => execution.workflowId === workflowId);
 }
 
-async function waitForExecutions(client: N8nRestClient, workflowId: string, known: Set<string>, count: number): Promise<ExecutionSummary[]> {
-	const deadline = Date.now() + 240_000;
+async function waitForExecutions(client: N8nRestClient, workflowId: string, known: Set<string>, count: number, timeoutMs: number): Promise<ExecutionSummary[]> {
+	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const fresh = (await executionsOf(client, workflowId)).filter((execution) => !known.has(execution.id));
 		const finished = fresh.filter((execution) => !['new', 'running', 'waiting'].includes(execution.status) && execution.stoppedAt);
 		if (finished.length >= count) return finished;
-		if (Date.now() > deadline) throw new Error(`only ${finished.length} of ${count} executions finished within 240 s`);
+		if (Date.now() > deadline) throw new Error(`only ${finished.length} of ${count} executions finished within ${Math.round(timeoutMs / 1000)} s`);
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
 }
@@ -87,7 +96,7 @@ async function deleteOutputs(client: N8nRestClient, id: string): Promise<{ succe
 }
 
 /**
- * Fires `executions` webhook calls of `perExecution` drafts each at once, waits for n8n to
+ * Fires one webhook call per entry of `sizes`, with that many drafts, all at once, waits for n8n to
  * finish them, reads the results back and measures them against the sandbox's log.
  */
 export async function runQueueScenario(options: {
@@ -97,19 +106,21 @@ export async function runQueueScenario(options: {
 	spec: SandboxSpec;
 	wiring: ScenarioWiring;
 	workers: QueueWorker[];
-	executions: number;
-	perExecution: number;
+	freshWorkers: boolean;
+	sizes: number[];
 	/** Where to leave the scenario's request log and executions, to look into a result. */
 	logFile: string;
 }): Promise<QueueRow> {
 	const { client, sandbox, spec, wiring, workers } = options;
-	const batches = Array.from({ length: options.executions }, () => Array.from({ length: options.perExecution }, () => sandbox.addInvoice('DRAFT')));
+	const batches = options.sizes.map((size) => Array.from({ length: size }, () => sandbox.addInvoice('DRAFT')));
 	const known = new Set((await executionsOf(client, wiring.workflowId)).map((execution) => execution.id));
 	const logStart = sandbox.requests.length;
 	await Promise.all(
 		batches.map(async (ids) => await fireWebhook(`${options.mainUrl}/webhook/${wiring.webhookPath}`, { invoices: ids.map((invoiceId) => ({ invoiceId })) })),
 	);
-	const finished = await waitForExecutions(client, wiring.workflowId, known, options.executions);
+	// Three times the windows the deletes need, and n8n's start-up on a busy machine.
+	const timeoutMs = 240_000 + 3 * Math.ceil(batches.flat().length / LIMIT) * spec.windowMs;
+	const finished = await waitForExecutions(client, wiring.workflowId, known, batches.length, timeoutMs);
 	const outputs = await Promise.all(finished.map(async (execution) => await deleteOutputs(client, execution.id)));
 
 	const deletes = sandbox.requests.slice(logStart).filter((request) => request.method === 'DELETE');
@@ -146,14 +157,18 @@ export async function runQueueScenario(options: {
 	return {
 		workers: workers.length,
 		spec,
-		executions: options.executions,
+		freshWorkers: options.freshWorkers,
+		sizes: options.sizes,
 		deletes: all.length,
 		seconds,
 		pacingSeconds,
-		ratio: pacingSeconds / (((windows - 1) * WINDOW_MS) / 1000),
+		ratio: pacingSeconds / (((windows - 1) * spec.windowMs) / 1000),
 		refused: deletes.filter((request) => request.status === 429).length,
 		windows,
-		most429sPerWindowPerWorker: most429sPerWindowPerWorker(deletes, workerOf, spec.windowMode, WINDOW_MS),
+		emptyWindows: emptyWindows(deletes, spec.windowMode, spec.windowMs),
+		most429sPerWindowPerWorker: most429sPerWindowPerWorker(deletes, workerOf, spec.windowMode, spec.windowMs),
+		most429sAfterSearch: most429sPerWindowPerWorker(deletes, workerOf, spec.windowMode, spec.windowMs, SEARCH_WINDOWS),
+		slotsLeftAfterOthersWentQuiet: slotsLeftAfterOthersWentQuiet(deletes, workerOf, spec.windowMode, spec.windowMs, LIMIT),
 		errorItems: outputs.reduce((sum, output) => sum + output.errors.length, 0),
 		deletedOnce: all.filter((id) => okCounts.get(id) === 1 && !sandbox.invoices.has(id.toLowerCase())).length,
 		spread: perWorker.join('+'),

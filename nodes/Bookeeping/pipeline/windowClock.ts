@@ -1,0 +1,139 @@
+import { RoundWindowLengths } from './roundWindowLengths';
+
+/** While nothing bounds the window's length: the first probe a second after the window was seen, then doubling. */
+export const FIRST_SEARCH_MS = 1_000;
+/** No probe of the search waits longer than this after the last thing known. */
+const MAX_SEARCH_STEP_MS = 30_000;
+/** Once the end is known to within this share of a window, the probe goes where the window has surely ended. */
+const PRECISION_SHARE = 1 / 25;
+const MIN_PRECISION_MS = 20;
+/** How many windows back a window's start is compared with, to bound the length over several windows. */
+const KEPT_SPANS = 8;
+/** When one of the API's windows began, as far as this process can tell, and what it saw in it. */
+export interface WindowSpan {
+	/** The window began after this (-Infinity: not known)… */
+	startLo: number;
+	/** …and at or before this: the first answer from it. */
+	startHi: number;
+	/** The latest time a request this process sent was still counted (or refused) in it. */
+	lastSent: number;
+	/** This process's requests the API refused in it. */
+	refused: number;
+	/** How many windows this process saw before it. */
+	index: number;
+	/** When a request went just before a round end, to see whether the window ends there. */
+	testAt?: number;
+	/** When the request of this process that the API counted first in it (usage 1) was sent. */
+	openedAt?: number;
+}
+
+export function newSpan(startLo: number, startHi: number, index: number): WindowSpan {
+	return { startLo, startHi, lastSent: -Infinity, refused: 0, index };
+}
+
+/**
+ * What one process learns of how long the API's windows last when it sends no Retry-After,
+ * from where its requests fell. Whether the windows run on the clock or open with the first
+ * request after the last one closed, a window starts no sooner than one length after the one
+ * before it, and a request counted in a window was sent less than one length after its start:
+ * so every window seen narrows the length from above, every request from below. The one
+ * request that finds out whether a window ended (the probe) goes where the end is still in
+ * doubt, halving the doubt each window, and, after a refusal or once the doubt is small, where
+ * the window has surely ended: one refusal a window at most, once the length is bounded.
+ */
+export class WindowClock {
+	/** The length is more than this… */
+	lower = 0;
+	/** …and at most this (Infinity until two windows were seen with a known start). */
+	upper = Infinity;
+	/**
+	 * At most this if windows open with the first request after the last one closed: then a
+	 * window this process opened began when its request got there. Not a bound for windows on
+	 * the clock, so it only places probes, never the one that must not be refused.
+	 */
+	private upperIfOpened = Infinity;
+	private readonly spans: WindowSpan[] = [];
+	private readonly round = new RoundWindowLengths();
+
+	/** Whether the length is known to lie between two bounds. */
+	get bounded(): boolean {
+		return Number.isFinite(this.upper);
+	}
+
+	/** The length as far as known, for waits that scale with it; undefined while nothing bounds it. */
+	get length(): number | undefined {
+		if (Number.isFinite(this.upper)) return this.upper;
+		return this.lower > 0 ? 2 * this.lower : undefined;
+	}
+
+	/** A request sent no earlier than `sentAfter` was counted or refused in `span`. */
+	placed(span: WindowSpan, sentAfter: number): void {
+		if (!Number.isFinite(sentAfter)) return;
+		span.lastSent = Math.max(span.lastSent, sentAfter);
+		this.round.wentOn(span.startHi, sentAfter);
+		this.raiseLower(sentAfter - span.startHi);
+	}
+
+	/** A window this process had not seen before; `previous` is the one it saw last, if any. */
+	seen(next: WindowSpan, previous: WindowSpan | undefined): void {
+		// It began after everything counted in the one before, and at least a length after that one began.
+		if (previous) next.startLo = Math.max(next.startLo, previous.lastSent, previous.startLo + this.lower);
+		this.round.began(next.startLo, next.startHi);
+		if (previous?.openedAt !== undefined) this.upperIfOpened = Math.min(this.upperIfOpened, next.startHi - previous.openedAt);
+		for (const earlier of this.spans) {
+			// At least as many windows passed between them as this process saw.
+			const windows = next.index - earlier.index;
+			if (windows > 0 && Number.isFinite(earlier.startLo)) this.upper = Math.min(this.upper, (next.startHi - earlier.startLo) / windows);
+		}
+		this.spans.push(next);
+		if (this.spans.length > KEPT_SPANS) this.spans.shift();
+		this.checkBounds();
+	}
+
+	/** When to send the request that finds out whether `span` has ended. */
+	probeAt(span: WindowSpan, now: number): number {
+		// The window ends after `after`, and no later than `by` (while the length is not bounded: if it is at most the next power of two).
+		const after = Math.max(span.lastSent, span.startLo + this.lower, now);
+		const bounded = Number.isFinite(this.upper);
+		let by = Math.max(now, span.startHi + this.upper);
+		let searchBy = by;
+		if (!bounded) {
+			let length = FIRST_SEARCH_MS;
+			while (length <= this.lower || span.startHi + length <= after) length *= 2;
+			by = Math.min(span.startHi + length, after + MAX_SEARCH_STEP_MS);
+			searchBy = span.startHi + 2 * length;
+		}
+		const round = this.round.nextEndAfter(after);
+		if (!Number.isFinite(span.startLo)) {
+			// The first window seen, its start unknown: the round ends on the way, or doubling.
+			const roundOnTheWay = this.round.nextEndAfter(by - 1);
+			return round && round.at <= by ? round.at : roundOnTheWay && roundOnTheWay.at <= searchBy ? roundOnTheWay.at : by;
+		}
+		if (round && round.at <= searchBy) {
+			// Not tried, counted on, or just tested: the window ends there. Else test it: a request just before it is refused if so.
+			const tested = span.testAt !== undefined && span.lastSent >= span.testAt;
+			if (round.known !== 'seen' || tested || span.refused > 0) return round.at;
+			if (round.testAt > after) return (span.testAt = round.testAt);
+		}
+		if (!bounded) return by;
+		// Where it ends if windows open with the first request: no sooner than a length after this process opened it.
+		const opened = Number.isFinite(this.upperIfOpened) && span.openedAt !== undefined;
+		const likelyAfter = opened ? Math.max(after, span.openedAt! + this.lower) : after;
+		const likelyBy = Math.max(likelyAfter, span.startHi + Math.min(this.upper, this.upperIfOpened));
+		// After a refusal in this window, only where it has ended (if windows open with the first request: one refusal a window at most).
+		if (span.refused > 0) return likelyBy;
+		const precision = Math.max(MIN_PRECISION_MS, this.upper * PRECISION_SHARE);
+		return likelyBy - likelyAfter <= precision ? likelyBy : (likelyAfter + likelyBy) / 2;
+	}
+
+	private raiseLower(length: number): void {
+		if (length > this.lower) this.lower = length;
+		this.checkBounds();
+	}
+
+	private checkBounds(): void {
+		// Windows that do not keep one length (a sliding window, a changed limit): learn again from here.
+		if (this.lower >= this.upper) this.upper = Infinity;
+		if (this.lower >= this.upperIfOpened) this.upperIfOpened = Infinity;
+	}
+}
