@@ -1,7 +1,7 @@
 import { RateLimitBudget } from '../../nodes/Bookeeping/pipeline/rateLimitBudget';
 import type { RateLimitState } from '../../nodes/Bookeeping/pipeline/rateLimitHeaders';
 import { RateLimiter, type WindowMode } from '../../sandbox/rateLimiter';
-import { emptyWindows, most429sPerWindowPerWorker, SEARCH_WINDOWS, slotsLeftAfterOthersWentQuiet } from '../queue/windows';
+import { emptyWindows, most429sPerWindowPerWorker, SEARCH_WINDOWS, slotsLeftAfterOthersWentQuiet, windowsRefusedTwice } from '../queue/windows';
 
 /** A clock time `share` of the way into a window (of any of the usual lengths), to start a run at. */
 export function timeInWindow(windowMs: number, share: number): number {
@@ -32,6 +32,8 @@ export interface SharedKeyRun {
 	most429sPerWindowPerWorker: number;
 	/** The same, leaving out each worker's first two windows, where it searches for how long windows last. */
 	most429sAfterSearch: number;
+	/** Windows after its search in which a worker was refused twice or more (see windowClock.ts: once a process at most). */
+	windowsRefusedTwiceAfterSearch: number;
 	emptyWindows: number;
 	slotsLeftAfterOthersWentQuiet: number;
 }
@@ -50,6 +52,8 @@ export async function runSharedKey(options: {
 	workers: SimulatedWorker[];
 	/** The network's time each way, ms: fixed, or drawn (the same draws every run) between two bounds. */
 	latencyMs?: number | [number, number];
+	/** Where each worker gets its budget when its execution starts (default: a new one). */
+	budgetOf?: (worker: number) => RateLimitBudget;
 }): Promise<SharedKeyRun> {
 	const origin = Date.now();
 	const [fastest, slowest] = typeof options.latencyMs === 'object' ? options.latencyMs : [options.latencyMs ?? 20, options.latencyMs ?? 20];
@@ -81,7 +85,7 @@ export async function runSharedKey(options: {
 
 	async function runWorker(index: number, worker: SimulatedWorker): Promise<void> {
 		await delay(worker.startAt);
-		const budget = new RateLimitBudget('write');
+		const budget = options.budgetOf?.(index) ?? new RateLimitBudget('write');
 		await Promise.all(
 			Array.from({ length: worker.items }, async () => {
 				for (;;) {
@@ -118,6 +122,7 @@ export async function runSharedKey(options: {
 		refused: requests.filter((request) => request.status === 429).length,
 		most429sPerWindowPerWorker: most429sPerWindowPerWorker(requests, workerOf, windowMode, windowMs),
 		most429sAfterSearch: most429sPerWindowPerWorker(requests, workerOf, windowMode, windowMs, SEARCH_WINDOWS),
+		windowsRefusedTwiceAfterSearch: windowsRefusedTwice(requests, workerOf, windowMode, windowMs, SEARCH_WINDOWS),
 		emptyWindows: emptyWindows(requests, windowMode, windowMs),
 		slotsLeftAfterOthersWentQuiet: slotsLeftAfterOthersWentQuiet(requests, workerOf, windowMode, windowMs, limit),
 	};

@@ -8,7 +8,7 @@ import type { RecordedRequest, Sandbox } from '../../sandbox/server';
 import { unflatten } from '../e2e/flattedData';
 import { DELETE_NODE, type ScenarioWiring } from './deleteWorkflow';
 import type { QueueWorker } from './queueN8n';
-import { emptyWindows, most429sPerWindowPerWorker, SEARCH_WINDOWS, slotsLeftAfterOthersWentQuiet } from './windows';
+import { emptyWindows, most429sPerWindowPerWorker, SEARCH_WINDOWS, slotsLeftAfterOthersWentQuiet, windowsRefusedTwice } from './windows';
 
 export const LIMIT = 5;
 
@@ -39,6 +39,8 @@ export interface QueueRow {
 	most429sPerWindowPerWorker: number;
 	/** The same, leaving out each worker's first two windows, where it searches for how long windows last. */
 	most429sAfterSearch: number;
+	/** Windows after its search in which a worker was refused twice or more (see windowClock.ts: once a process at most). */
+	windowsRefusedTwiceAfterSearch: number;
 	/** Slots left unused by the worker still sending, from the second window after the others' last request. */
 	slotsLeftAfterOthersWentQuiet: number;
 	errorItems: number;
@@ -168,6 +170,7 @@ export async function runQueueScenario(options: {
 		emptyWindows: emptyWindows(deletes, spec.windowMode, spec.windowMs),
 		most429sPerWindowPerWorker: most429sPerWindowPerWorker(deletes, workerOf, spec.windowMode, spec.windowMs),
 		most429sAfterSearch: most429sPerWindowPerWorker(deletes, workerOf, spec.windowMode, spec.windowMs, SEARCH_WINDOWS),
+		windowsRefusedTwiceAfterSearch: windowsRefusedTwice(deletes, workerOf, spec.windowMode, spec.windowMs, SEARCH_WINDOWS),
 		slotsLeftAfterOthersWentQuiet: slotsLeftAfterOthersWentQuiet(deletes, workerOf, spec.windowMode, spec.windowMs, LIMIT),
 		errorItems: outputs.reduce((sum, output) => sum + output.errors.length, 0),
 		deletedOnce: all.filter((id) => okCounts.get(id) === 1 && !sandbox.invoices.has(id.toLowerCase())).length,

@@ -34,11 +34,8 @@ function inWindows<T extends TimedRequest>(requests: T[], mode: WindowMode, wind
 	return sorted.map((request, position) => ({ request, window: indexes[position] }));
 }
 
-/**
- * The most 429s one worker got in one window, leaving out each worker's first `skipped`
- * windows (where it searches for how long windows last).
- */
-export function most429sPerWindowPerWorker<T extends TimedRequest>(requests: T[], workerOf: (request: T) => string, mode: WindowMode, windowMs: number, skipped = 0): number {
+/** The 429s each worker got in each window it was refused in, leaving out each worker's first `skipped` windows (where it searches for how long windows last). */
+function refusalsPerWindowPerWorker<T extends TimedRequest>(requests: T[], workerOf: (request: T) => string, mode: WindowMode, windowMs: number, skipped: number): number[] {
 	const counts = new Map<string, number>();
 	const firstWindowOf = new Map<string, number>();
 	for (const { request, window } of inWindows(requests, mode, windowMs)) {
@@ -48,7 +45,17 @@ export function most429sPerWindowPerWorker<T extends TimedRequest>(requests: T[]
 		const key = `${window}:${worker}`;
 		counts.set(key, (counts.get(key) ?? 0) + 1);
 	}
-	return Math.max(0, ...counts.values());
+	return [...counts.values()];
+}
+
+/** The most 429s one worker got in one window, leaving out each worker's first `skipped` windows. */
+export function most429sPerWindowPerWorker<T extends TimedRequest>(requests: T[], workerOf: (request: T) => string, mode: WindowMode, windowMs: number, skipped = 0): number {
+	return Math.max(0, ...refusalsPerWindowPerWorker(requests, workerOf, mode, windowMs, skipped));
+}
+
+/** In how many windows a worker was refused more than once, leaving out each worker's first `skipped` windows. */
+export function windowsRefusedTwice<T extends TimedRequest>(requests: T[], workerOf: (request: T) => string, mode: WindowMode, windowMs: number, skipped = 0): number {
+	return refusalsPerWindowPerWorker(requests, workerOf, mode, windowMs, skipped).filter((count) => count > 1).length;
 }
 
 /** Successful requests per window, from the first request's window to the last one's. */

@@ -20,6 +20,8 @@ export const MIN_RETRY_MS = 1_000;
 export const PROBE_PATIENCE_MS = 2_000;
 /** A budget nobody used for this long is forgotten (and learned again if the key comes back). */
 export const IDLE_BUDGET_MS = 15 * 60_000;
+/** What was learned of how long a key's windows last is kept this long after its budget was last used. */
+export const LEARNED_CLOCK_MS = 24 * 60 * 60_000;
 /** Without Retry-After, how often a used-up daily quota is checked again with one request. */
 const DAILY_RECHECK_MS = 15 * 60_000;
 /**
@@ -60,7 +62,6 @@ export class RateLimitBudget {
 	/** When each request now in flight was let through, oldest first. */
 	private readonly inFlight: number[] = [];
 	private apiSendsRetryAfter: boolean | undefined;
-	private readonly clock = new WindowClock();
 	private dailyBlockedUntil = 0;
 	/** The answer that showed the daily quota used up. */
 	private dailyState: RateLimitState | undefined;
@@ -70,7 +71,11 @@ export class RateLimitBudget {
 	private lastActivity = Date.now();
 	private readonly waiters = new Set<() => void>();
 
-	constructor(private readonly kind: OperationKind) {}
+	constructor(
+		private readonly kind: OperationKind,
+		/** What is known of how long the API's windows last, kept longer than the budget (see budgetFor). */
+		private readonly clock = new WindowClock(),
+	) {}
 
 	/** Waits for room, never past `deadline`, and never lets through a request it knows will be refused. */
 	async acquire(deadline: number): Promise<Admission> {
@@ -216,7 +221,7 @@ export class RateLimitBudget {
 		const limit = this.windowLimit;
 		this.clock.placed(win.span, sentAfter);
 		if (refused) {
-			win.span.refused++;
+			this.clock.refused(win.span);
 			win.count = Math.max(win.count, state.minutelyUsage ?? 0, limit);
 			win.countAt = now;
 			win.others = Math.max(win.others, limit - win.own - this.inFlight.length);
@@ -318,14 +323,22 @@ export class RateLimitBudget {
 }
 
 const budgets = new Map<string, RateLimitBudget>();
+/**
+ * How long windows last, per key, base URL and kind, kept after the budget itself was
+ * forgotten: a worker learns it once, not again each time a workflow comes back to the key.
+ */
+const clocks = new Map<string, { clock: WindowClock; lastUsed: number }>();
 let lastSweep = 0;
 
-/** Drops the budgets of keys nobody used for a while (checked at most once a minute). */
+/** Drops the budgets of keys nobody used for a while, and what was learned of their windows after a day (checked at most once a minute). */
 function forgetIdleBudgets(now: number): void {
 	if (now - lastSweep < 60_000) return;
 	lastSweep = now;
 	for (const [id, budget] of budgets) {
 		if (budget.isIdle(now)) budgets.delete(id);
+	}
+	for (const [id, kept] of clocks) {
+		if (!budgets.has(id) && now - kept.lastUsed >= LEARNED_CLOCK_MS) clocks.delete(id);
 	}
 }
 
@@ -343,8 +356,13 @@ export function budgetFor(apiKey: string, baseUrl: string, kind: OperationKind):
 	const id = createHash('sha256').update(`${kind}\n${baseUrl}\n${apiKey}`).digest('hex');
 	let budget = budgets.get(id);
 	if (!budget) {
-		budget = new RateLimitBudget(kind);
+		const kept = clocks.get(id);
+		const clock = kept?.clock.resumed() ?? new WindowClock();
+		clocks.set(id, { clock, lastUsed: Date.now() });
+		budget = new RateLimitBudget(kind, clock);
 		budgets.set(id, budget);
+	} else {
+		clocks.get(id)!.lastUsed = Date.now();
 	}
 	return budget;
 }

@@ -1,7 +1,8 @@
-import { RoundWindowLengths } from './roundWindowLengths';
-
-/** While nothing bounds the window's length: the first probe a second after the window was seen, then doubling. */
-export const FIRST_SEARCH_MS = 1_000;
+/** While nothing bounds the window's length: the lengths tried, shortest first (the API documents a minute). */
+const SEARCH_LENGTHS_MS = [1_000, 2_000, 5_000, 10_000, 30_000, 60_000];
+export const FIRST_SEARCH_MS = SEARCH_LENGTHS_MS[0];
+/** How late a probe goes past where a window of a given length would end, as a share of it (clocks and networks differ). */
+const MARGIN_SHARE = 1 / 50;
 /** No probe of the search waits longer than this after the last thing known. */
 const MAX_SEARCH_STEP_MS = 30_000;
 /** Once the end is known to within this share of a window, the probe goes where the window has surely ended. */
@@ -25,6 +26,8 @@ export interface WindowSpan {
 	testAt?: number;
 	/** When the request of this process that the API counted first in it (usage 1) was sent. */
 	openedAt?: number;
+	/** Set when a probe went where the window ends if windows open with the first request. */
+	probedWithin?: true;
 }
 
 export function newSpan(startLo: number, startHi: number, index: number): WindowSpan {
@@ -52,8 +55,9 @@ export class WindowClock {
 	 * the clock, so it only places probes, never the one that must not be refused.
 	 */
 	private upperIfOpened = Infinity;
+	/** A probe placed by `upperIfOpened` was refused: windows here do not open with the first request. */
+	private onTheClock = false;
 	private readonly spans: WindowSpan[] = [];
-	private readonly round = new RoundWindowLengths();
 
 	/** Whether the length is known to lie between two bounds. */
 	get bounded(): boolean {
@@ -66,19 +70,30 @@ export class WindowClock {
 		return this.lower > 0 ? 2 * this.lower : undefined;
 	}
 
+	/** For a new budget of the same key: what is known of the length stays, the windows seen go. */
+	resumed(): this {
+		this.spans.length = 0;
+		return this;
+	}
+
 	/** A request sent no earlier than `sentAfter` was counted or refused in `span`. */
 	placed(span: WindowSpan, sentAfter: number): void {
 		if (!Number.isFinite(sentAfter)) return;
 		span.lastSent = Math.max(span.lastSent, sentAfter);
-		this.round.wentOn(span.startHi, sentAfter);
 		this.raiseLower(sentAfter - span.startHi);
+	}
+
+	/** A request this process sent in `span` was refused. */
+	refused(span: WindowSpan): void {
+		span.refused++;
+		// Only the probe after a refusal can be a second one, and it goes where the window has ended if windows open with the first request.
+		if (span.refused > 1 && span.probedWithin !== undefined) this.onTheClock = true;
 	}
 
 	/** A window this process had not seen before; `previous` is the one it saw last, if any. */
 	seen(next: WindowSpan, previous: WindowSpan | undefined): void {
 		// It began after everything counted in the one before, and at least a length after that one began.
 		if (previous) next.startLo = Math.max(next.startLo, previous.lastSent, previous.startLo + this.lower);
-		this.round.began(next.startLo, next.startHi);
 		if (previous?.openedAt !== undefined) this.upperIfOpened = Math.min(this.upperIfOpened, next.startHi - previous.openedAt);
 		for (const earlier of this.spans) {
 			// At least as many windows passed between them as this process saw.
@@ -92,38 +107,37 @@ export class WindowClock {
 
 	/** When to send the request that finds out whether `span` has ended. */
 	probeAt(span: WindowSpan, now: number): number {
-		// The window ends after `after`, and no later than `by` (while the length is not bounded: if it is at most the next power of two).
+		// The window ends after `after`.
 		const after = Math.max(span.lastSent, span.startLo + this.lower, now);
-		const bounded = Number.isFinite(this.upper);
-		let by = Math.max(now, span.startHi + this.upper);
-		let searchBy = by;
-		if (!bounded) {
-			let length = FIRST_SEARCH_MS;
-			while (length <= this.lower || span.startHi + length <= after) length *= 2;
-			by = Math.min(span.startHi + length, after + MAX_SEARCH_STEP_MS);
-			searchBy = span.startHi + 2 * length;
-		}
-		const round = this.round.nextEndAfter(after);
-		if (!Number.isFinite(span.startLo)) {
-			// The first window seen, its start unknown: the round ends on the way, or doubling.
-			const roundOnTheWay = this.round.nextEndAfter(by - 1);
-			return round && round.at <= by ? round.at : roundOnTheWay && roundOnTheWay.at <= searchBy ? roundOnTheWay.at : by;
-		}
-		if (round && round.at <= searchBy) {
-			// Not tried, counted on, or just tested: the window ends there. Else test it: a request just before it is refused if so.
-			const tested = span.testAt !== undefined && span.lastSent >= span.testAt;
-			if (round.known !== 'seen' || tested || span.refused > 0) return round.at;
-			if (round.testAt > after) return (span.testAt = round.testAt);
-		}
-		if (!bounded) return by;
+		if (!Number.isFinite(this.upper)) return this.searchAt(span, after);
+		const by = Math.max(now, span.startHi + this.upper);
 		// Where it ends if windows open with the first request: no sooner than a length after this process opened it.
-		const opened = Number.isFinite(this.upperIfOpened) && span.openedAt !== undefined;
+		const opened = !this.onTheClock && Number.isFinite(this.upperIfOpened) && span.openedAt !== undefined;
 		const likelyAfter = opened ? Math.max(after, span.openedAt! + this.lower) : after;
-		const likelyBy = Math.max(likelyAfter, span.startHi + Math.min(this.upper, this.upperIfOpened));
-		// After a refusal in this window, only where it has ended (if windows open with the first request: one refusal a window at most).
-		if (span.refused > 0) return likelyBy;
+		const likelyBy = opened ? Math.max(likelyAfter, Math.min(by, span.startHi + this.upperIfOpened * (1 + MARGIN_SHARE))) : by;
+		// After a refusal in this window, only where it has ended (if windows open with the first request:
+		// a second refusal there shows they do not, once).
+		if (span.refused > 0) {
+			if (likelyBy < by) span.probedWithin = true;
+			return likelyBy;
+		}
 		const precision = Math.max(MIN_PRECISION_MS, this.upper * PRECISION_SHARE);
 		return likelyBy - likelyAfter <= precision ? likelyBy : (likelyAfter + likelyBy) / 2;
+	}
+
+	/**
+	 * While nothing bounds the length: the end of the window if it lasts the next likely length
+	 * (a second, 2, 5, 10, 30 s, a minute, then doubling) after it was first seen, a little late
+	 * rather than early.
+	 */
+	private searchAt(span: WindowSpan, after: number): number {
+		const endFor = (length: number) => span.startHi + length * (1 + MARGIN_SHARE);
+		let length = SEARCH_LENGTHS_MS.find((candidate) => candidate > this.lower && endFor(candidate) > after);
+		if (length === undefined) {
+			length = SEARCH_LENGTHS_MS[SEARCH_LENGTHS_MS.length - 1];
+			while (length <= this.lower || endFor(length) <= after) length *= 2;
+		}
+		return Math.min(endFor(length), after + MAX_SEARCH_STEP_MS);
 	}
 
 	private raiseLower(length: number): void {
@@ -134,6 +148,7 @@ export class WindowClock {
 	private checkBounds(): void {
 		// Windows that do not keep one length (a sliding window, a changed limit): learn again from here.
 		if (this.lower >= this.upper) this.upper = Infinity;
-		if (this.lower >= this.upperIfOpened) this.upperIfOpened = Infinity;
+		// A window went on longer after this process opened it than windows opened by the first request can.
+		if (this.lower >= this.upperIfOpened) this.onTheClock = true;
 	}
 }
