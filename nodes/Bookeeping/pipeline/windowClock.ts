@@ -22,8 +22,6 @@ export interface WindowSpan {
 	refused: number;
 	/** How many windows this process saw before it. */
 	index: number;
-	/** When a request went just before a round end, to see whether the window ends there. */
-	testAt?: number;
 	/** When the request of this process that the API counted first in it (usage 1) was sent. */
 	openedAt?: number;
 	/** Set when a probe went where the window ends if windows open with the first request. */
@@ -39,10 +37,12 @@ export function newSpan(startLo: number, startHi: number, index: number): Window
  * from where its requests fell. Whether the windows run on the clock or open with the first
  * request after the last one closed, a window starts no sooner than one length after the one
  * before it, and a request counted in a window was sent less than one length after its start:
- * so every window seen narrows the length from above, every request from below. The one
- * request that finds out whether a window ended (the probe) goes where the end is still in
- * doubt, halving the doubt each window, and, after a refusal or once the doubt is small, where
- * the window has surely ended: one refusal a window at most, once the length is bounded.
+ * so every window seen narrows the length from above, every request from below. Until both
+ * bounds exist, the probe (the one request that finds out whether a full window ended) tries
+ * likely lengths in turn. Then it goes where the end is still in doubt, halving the doubt each
+ * window, and after a refusal where the window has ended: surely, or, while the guess that
+ * windows open with the first request holds, where such a window has ended. A second refusal
+ * there disproves the guess for good, so a process is refused twice in one window at most once.
  */
 export class WindowClock {
 	/** The length is more than this… */
@@ -52,10 +52,10 @@ export class WindowClock {
 	/**
 	 * At most this if windows open with the first request after the last one closed: then a
 	 * window this process opened began when its request got there. Not a bound for windows on
-	 * the clock, so it only places probes, never the one that must not be refused.
+	 * the clock, where a window may have begun well before this process's first request in it.
 	 */
 	private upperIfOpened = Infinity;
-	/** A probe placed by `upperIfOpened` was refused: windows here do not open with the first request. */
+	/** Shown that windows here do not open with the first request (see `refused` and `checkBounds`). */
 	private onTheClock = false;
 	private readonly spans: WindowSpan[] = [];
 
