@@ -242,6 +242,20 @@ describe('workers sharing a key (queue mode), faked clock', () => {
 		},
 	);
 
+	it('windows that become shorter on the same key (the API changed its limit) are learned again', async () => {
+		const budgetOf = () => budgetFor('sk_windows_get_shorter', 'http://127.0.0.1:9', 'write');
+		const lone = async (windowMs: number, startsAt: number, items: number) => {
+			jest.useFakeTimers({ now: startsAt });
+			const latencyMs: [number, number] = [windowMs / 400, windowMs / 80];
+			return await runSharedKey({ limit: LIMIT, windowMs, windowMode: 'clock', sendRetryAfter: false, workers: [{ startAt: 0, items }], latencyMs, budgetOf });
+		};
+		await lone(10_000, timeInWindow(10_000, 0.4), 30);
+		// A minute later, on 2-second windows: the 10-second windows' lower bound no longer holds.
+		const shorter = await lone(2_000, timeInWindow(2_000, 0.3) + 30 * 2_000 + 60_000, 100);
+		expect(shorter.requests.filter((request) => request.status === 200)).toHaveLength(100);
+		expect(shorter.ratio).toBeLessThanOrEqual(1.3);
+	});
+
 	it.each([2_000, 10_000])('%i ms windows opened by the first request: one worker, and two whose executions end at different times, keep close to the minimum', async (windowMs) => {
 		for (const place of PLACES_IN_WINDOW) {
 			for (const workers of [[{ startAt: 0, items: 40 }], [{ startAt: 0, items: 20 }, { startAt: windowMs / 7, items: 10 }]]) {

@@ -102,6 +102,8 @@ export class WindowClock {
 		}
 		this.spans.push(next);
 		if (this.spans.length > KEPT_SPANS) this.spans.shift();
+		// Windows shorter than the requests seen before allowed (the API's limit changed): learn the length from below again.
+		if (this.lower >= this.upper) this.lower = 0;
 		this.checkBounds();
 	}
 
@@ -142,12 +144,12 @@ export class WindowClock {
 
 	private raiseLower(length: number): void {
 		if (length > this.lower) this.lower = length;
+		// Windows longer than the ones seen before allowed: learn the length from above again.
+		if (this.lower >= this.upper) this.upper = Infinity;
 		this.checkBounds();
 	}
 
 	private checkBounds(): void {
-		// Windows that do not keep one length (a sliding window, a changed limit): learn again from here.
-		if (this.lower >= this.upper) this.upper = Infinity;
 		// A window went on longer after this process opened it than windows opened by the first request can.
 		if (this.lower >= this.upperIfOpened) this.onTheClock = true;
 	}
