@@ -37,6 +37,12 @@ export interface Answer {
 	state: RateLimitState;
 }
 
+/** What outlives a budget nobody used for a while: how long its windows last, and when it was last used. */
+interface KeptClock {
+	clock: WindowClock;
+	lastUsed: number;
+}
+
 export type Admission =
 	| { granted: true }
 	| { granted: false; reason: 'dailyQuota' | 'maxWait'; state: RateLimitState };
@@ -127,6 +133,11 @@ export class RateLimitBudget {
 	retryDelayMs(): number {
 		const now = Date.now();
 		return Math.max(MIN_RETRY_MS, (this.win?.endsAt ?? now) - now);
+	}
+
+	/** What to keep of this budget once it is dropped (see budgetFor). */
+	kept(): KeptClock {
+		return { clock: this.clock, lastUsed: this.lastActivity };
 	}
 
 	/** Whether nothing uses this budget and it holds nothing worth keeping. */
@@ -324,21 +335,23 @@ export class RateLimitBudget {
 
 const budgets = new Map<string, RateLimitBudget>();
 /**
- * How long windows last, per key, base URL and kind, kept after the budget itself was
- * forgotten: a worker learns it once, not again each time a workflow comes back to the key.
+ * How long windows last, per key, base URL and kind, for the budgets that were dropped: a worker
+ * learns it once, not again each time a workflow comes back to the key.
  */
-const clocks = new Map<string, { clock: WindowClock; lastUsed: number }>();
+const keptClocks = new Map<string, KeptClock>();
 let lastSweep = 0;
 
-/** Drops the budgets of keys nobody used for a while, and what was learned of their windows after a day (checked at most once a minute). */
+/** Drops the budgets of keys nobody used for a while, and what was learned of their windows a day after their last use (checked at most once a minute). */
 function forgetIdleBudgets(now: number): void {
 	if (now - lastSweep < 60_000) return;
 	lastSweep = now;
 	for (const [id, budget] of budgets) {
-		if (budget.isIdle(now)) budgets.delete(id);
+		if (!budget.isIdle(now)) continue;
+		budgets.delete(id);
+		keptClocks.set(id, budget.kept());
 	}
-	for (const [id, kept] of clocks) {
-		if (!budgets.has(id) && now - kept.lastUsed >= LEARNED_CLOCK_MS) clocks.delete(id);
+	for (const [id, kept] of keptClocks) {
+		if (now - kept.lastUsed >= LEARNED_CLOCK_MS) keptClocks.delete(id);
 	}
 }
 
@@ -356,13 +369,9 @@ export function budgetFor(apiKey: string, baseUrl: string, kind: OperationKind):
 	const id = createHash('sha256').update(`${kind}\n${baseUrl}\n${apiKey}`).digest('hex');
 	let budget = budgets.get(id);
 	if (!budget) {
-		const kept = clocks.get(id);
-		const clock = kept?.clock.resumed() ?? new WindowClock();
-		clocks.set(id, { clock, lastUsed: Date.now() });
-		budget = new RateLimitBudget(kind, clock);
+		budget = new RateLimitBudget(kind, keptClocks.get(id)?.clock.resumed());
+		keptClocks.delete(id);
 		budgets.set(id, budget);
-	} else {
-		clocks.get(id)!.lastUsed = Date.now();
 	}
 	return budget;
 }
