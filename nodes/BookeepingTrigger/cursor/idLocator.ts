@@ -33,6 +33,11 @@ interface Search {
 	reach: number;
 }
 
+/** Halving: the middle of the pages an id can still be on, or the first of them while the list's end is unknown. */
+function middlePage(search: Search, high: number): number {
+	return high === Infinity ? search.low : Math.floor((search.low + high) / 2);
+}
+
 function isAscending(keys: string[]): boolean {
 	return keys.every((key, index) => index === 0 || keys[index - 1] < key);
 }
@@ -71,7 +76,7 @@ export async function locateByIds(
 		const within = (page: number) => Math.min(Math.max(page, search.low), high);
 		if (search.start !== undefined) return within(search.start);
 		if (search.direction !== 0 && search.last !== undefined) return within(search.last + search.direction * search.reach);
-		return high === Infinity ? search.low : Math.floor((search.low + high) / 2);
+		return middlePage(search, high);
 	};
 	/** Narrows a search by a page just read; true once the id is found or known to be missing. */
 	const narrow = (search: Search, page: number, keys: string[]): boolean => {
@@ -118,7 +123,7 @@ export async function locateByIds(
 	}
 	for (const search of open) {
 		const high = Math.min(search.high, lastPage);
-		const page = search.start ?? (high === Infinity ? search.low : Math.floor((search.low + high) / 2));
+		const page = search.start ?? middlePage(search, high);
 		unresolved.set(search.id, (page - 1) * size + 1);
 	}
 	return { seen, missing, unresolved };

@@ -21,6 +21,11 @@ export interface TrackedStatus {
 }
 
 const base36 = (text: string | undefined) => (text ? parseInt(text, 36) : undefined);
+/** A time kept as epoch seconds in base 36, as epoch ms. */
+const secondsBase36 = (text: string | undefined) => {
+	const seconds = base36(text);
+	return seconds === undefined ? undefined : seconds * 1000;
+};
 
 export function decodeStatus(code: string | undefined): TrackedStatus | undefined {
 	if (code === undefined) return undefined;
@@ -28,8 +33,7 @@ export function decodeStatus(code: string | undefined): TrackedStatus | undefine
 	if (code === 'O') return { status: 'OVERDUE' };
 	const sent = /^S([0-9a-z]*)(?::([0-9a-z]*))?(?::([0-9a-z]+))?$/.exec(code);
 	if (sent) {
-		const seconds = (text: string | undefined) => (text ? parseInt(text, 36) * 1000 : undefined);
-		return { status: 'SENT', dueAt: seconds(sent[1]), lookedAt: seconds(sent[2]), place: base36(sent[3]) };
+		return { status: 'SENT', dueAt: secondsBase36(sent[1]), lookedAt: secondsBase36(sent[2]), place: base36(sent[3]) };
 	}
 	return { status: code };
 }
