@@ -7,7 +7,7 @@ import type { Sandbox, SandboxOptions } from '../../sandbox/server';
 import { packageRoot } from '../engine/builtPackage';
 import { API_KEY, deleteInvoiceParameters, sandboxCredential, startSandbox } from '../engine/fixtures';
 import { runBookeeping } from '../engine/runWorkflow';
-import { budgetFor, IDLE_BUDGET_MS } from '../../nodes/Bookeeping/pipeline/rateLimitBudget';
+import { budgetFor, IDLE_BUDGET_MS, type RateLimitBudget } from '../../nodes/Bookeeping/pipeline/rateLimitBudget';
 import { most429sPerWindowPerWorker } from '../queue/windows';
 import { runSharedKey, timeInWindow, type SimulatedWorker } from './sharedKeySimulation';
 
@@ -157,11 +157,15 @@ describe('workers sharing a key (queue mode), faked clock', () => {
 	const PLACES_IN_WINDOW = [0.05, 0.4, 0.75];
 	const LIMIT = 5;
 
-	async function share(windowMs: number, share: number, workers: SimulatedWorker[], windowMode: 'clock' | 'firstRequest' = 'clock') {
-		jest.useFakeTimers({ now: timeInWindow(windowMs, share) });
+	async function runFrom(startsAt: number, windowMs: number, workers: SimulatedWorker[], options: { windowMode?: 'clock' | 'firstRequest'; budgetOf?: () => RateLimitBudget } = {}) {
+		jest.useFakeTimers({ now: startsAt });
 		// The network's time relative to the window: a short window plays a long one.
 		const latencyMs: [number, number] = [windowMs / 400, windowMs / 80];
-		return await runSharedKey({ limit: LIMIT, windowMs, windowMode, sendRetryAfter: false, workers, latencyMs });
+		return await runSharedKey({ limit: LIMIT, windowMs, windowMode: options.windowMode ?? 'clock', sendRetryAfter: false, workers, latencyMs, budgetOf: options.budgetOf });
+	}
+
+	async function share(windowMs: number, share: number, workers: SimulatedWorker[], windowMode: 'clock' | 'firstRequest' = 'clock') {
+		return await runFrom(timeInWindow(windowMs, share), windowMs, workers, { windowMode });
 	}
 
 	it.each([2_000, 10_000, 60_000])(
@@ -225,9 +229,7 @@ describe('workers sharing a key (queue mode), faked clock', () => {
 		async (windowMs) => {
 			const budgetOf = () => budgetFor(`sk_back_after_a_pause_${windowMs}`, 'http://127.0.0.1:9', 'write');
 			const lone = async (startsAt: number) => {
-				jest.useFakeTimers({ now: startsAt });
-				const latencyMs: [number, number] = [windowMs / 400, windowMs / 80];
-				const run = await runSharedKey({ limit: LIMIT, windowMs, windowMode: 'clock', sendRetryAfter: false, workers: [{ startAt: 0, items: 20 }], latencyMs, budgetOf });
+				const run = await runFrom(startsAt, windowMs, [{ startAt: 0, items: 20 }], { budgetOf });
 				return { ratio: run.ratio, refused: run.refused, most429sInAWindow: most429sPerWindowPerWorker(run.requests, () => 'one', 'clock', windowMs) };
 			};
 			const first = await lone(timeInWindow(windowMs, 0.4));
@@ -244,14 +246,9 @@ describe('workers sharing a key (queue mode), faked clock', () => {
 
 	it('windows that become shorter on the same key (the API changed its limit) are learned again', async () => {
 		const budgetOf = () => budgetFor('sk_windows_get_shorter', 'http://127.0.0.1:9', 'write');
-		const lone = async (windowMs: number, startsAt: number, items: number) => {
-			jest.useFakeTimers({ now: startsAt });
-			const latencyMs: [number, number] = [windowMs / 400, windowMs / 80];
-			return await runSharedKey({ limit: LIMIT, windowMs, windowMode: 'clock', sendRetryAfter: false, workers: [{ startAt: 0, items }], latencyMs, budgetOf });
-		};
-		await lone(10_000, timeInWindow(10_000, 0.4), 30);
+		await runFrom(timeInWindow(10_000, 0.4), 10_000, [{ startAt: 0, items: 30 }], { budgetOf });
 		// A minute later, on 2-second windows: the 10-second windows' lower bound no longer holds.
-		const shorter = await lone(2_000, timeInWindow(2_000, 0.3) + 30 * 2_000 + 60_000, 100);
+		const shorter = await runFrom(timeInWindow(2_000, 0.3) + 30 * 2_000 + 60_000, 2_000, [{ startAt: 0, items: 100 }], { budgetOf });
 		expect(shorter.requests.filter((request) => request.status === 200)).toHaveLength(100);
 		expect(shorter.ratio).toBeLessThanOrEqual(1.3);
 	});
