@@ -70,9 +70,9 @@ interface Started {
 	sandboxes: Sandbox[];
 }
 
-async function stopEverything(started: Started): Promise<void> {
-	await Promise.all(started.workers.map(async (worker) => await worker.stop()));
-	started.workers = [];
+/** Stops everything this test started, by PID; the workers' output goes to `outputs` first (for the leak check). */
+async function stopEverything(started: Started, outputs: string[] = []): Promise<void> {
+	await stopWorkers(started, outputs);
 	await started.main?.stop();
 	await stopAllN8n();
 	await started.postgres?.stop();
@@ -226,9 +226,8 @@ async function main(): Promise<void> {
 	} catch (error) {
 		report.fail('the queue-mode test could not go on', error instanceof Error ? error.message : String(error));
 	} finally {
-		for (const worker of started.workers) outputs.push(worker.process.output());
 		if (started.main) outputs.push(started.main.process.output());
-		await stopEverything(started);
+		await stopEverything(started, outputs);
 	}
 	if (rows.length) {
 		console.log(`\nLimit ${LIMIT} writes per window; minimum = (ceil(N/${LIMIT}) - 1) × the window, compared with the time from the first delete the API received to the last; the executions' own span (n8n's start-up included) is shown beside it.\n`);
